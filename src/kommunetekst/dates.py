@@ -1,0 +1,199 @@
+"""Norwegian dates: month and weekday names, parsing, and the date headers of news logs.
+
+Date headers are part of the document model (every record takes its section's
+date from them), so they are found here once; the ``date_header`` extractor only
+emits what this module finds.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass
+
+import regex
+
+from .textutil import HSPACE_CLASS
+
+# Bokmål and nynorsk month names and their usual abbreviations.
+MONTHS: dict[str, int] = {
+    "januar": 1, "jan": 1,
+    "februar": 2, "feb": 2, "febr": 2,
+    "mars": 3, "mar": 3,
+    "april": 4, "apr": 4,
+    "mai": 5,
+    "juni": 6, "jun": 6,
+    "juli": 7, "jul": 7,
+    "august": 8, "aug": 8,
+    "september": 9, "sep": 9, "sept": 9,
+    "oktober": 10, "okt": 10,
+    "november": 11, "nov": 11,
+    "desember": 12, "des": 12,
+}  # fmt: skip
+
+# Monday is 0, as in datetime.weekday().
+WEEKDAYS: dict[str, int] = {
+    "mandag": 0, "måndag": 0, "mandagen": 0,
+    "tirsdag": 1, "tysdag": 1, "tirsdagen": 1,
+    "onsdag": 2, "onsdagen": 2,
+    "torsdag": 3, "torsdagen": 3,
+    "fredag": 4, "fredagen": 4,
+    "lørdag": 5, "laurdag": 5, "lørdagen": 5,
+    "søndag": 6, "sundag": 6, "søndagen": 6,
+}  # fmt: skip
+
+_MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
+_WEEKDAY_ALT = "|".join(sorted(WEEKDAYS, key=len, reverse=True))
+_S = HSPACE_CLASS
+
+# A date at the start of a line, in the forms news logs use. Named groups:
+# numeric d.m.y, or day + month name (+ year), optionally after a weekday.
+HEADER_RE = regex.compile(
+    rf"""
+    ^ {_S}*
+    (?P<date_text>
+        (?: (?P<weekday> {_WEEKDAY_ALT} ) ,? {_S}+ )?
+        (?:
+            (?P<nd> [0-3]?\d ) \. (?P<nm> [01]?\d ) \. (?P<ny> (?:19|20)\d\d | \d\d ) (?! [\d.]\d )
+          | (?P<td> [0-3]?\d ) \. {_S}* (?P<tm> {_MONTH_ALT} ) \.? (?: {_S}+ (?P<ty> (?:19|20)\d\d ) )?
+        )
+    )
+    (?: ,? {_S}+ (?: kl\.? | klokka | klokken ) {_S}* (?P<hh> [0-2]?\d ) [.:] (?P<mm> [0-5]\d ) )?
+    (?P<sep> {_S}* [:–—-] {_S}* | {_S}+ )
+    (?P<title> [^\n]* )
+    """,
+    regex.VERBOSE | regex.MULTILINE | regex.IGNORECASE,
+)
+
+# A title is a headline, not a sentence: no full stop followed by more text.
+_SENTENCE_INSIDE_RE = regex.compile(r"[.!?]\s+\S")
+_MAX_TITLE_CHARS = 120
+_MAX_TITLE_WORDS = 14
+
+
+def two_digit_year(yy: int) -> int:
+    """Expand a two-digit year: 00-69 -> 2000s, 70-99 -> 1900s.
+
+    >>> two_digit_year(20), two_digit_year(98)
+    (2020, 1998)
+    """
+    return 2000 + yy if yy < 70 else 1900 + yy
+
+
+def make_date(year: int, month: int, day: int) -> _dt.date | None:
+    """A date, or None when the numbers do not make one (31.02)."""
+    try:
+        return _dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def previous_weekday(ref: _dt.date, weekday: int) -> _dt.date:
+    """The latest ``weekday`` strictly before ``ref``.
+
+    >>> previous_weekday(_dt.date(2020, 3, 30), 6)  # Monday 30.03 -> Sunday 29.03
+    datetime.date(2020, 3, 29)
+    """
+    delta = (ref.weekday() - weekday) % 7 or 7
+    return ref - _dt.timedelta(days=delta)
+
+
+@dataclass(frozen=True, slots=True)
+class Header:
+    """A date header line: where it is, what it says, and the date it gives."""
+
+    start: int  # of the date text
+    end: int  # end of the line (title included, trailing space excluded)
+    line_start: int
+    date_text: str
+    title: str | None
+    year: int | None  # as written (None when the text gives no year)
+    month: int
+    day: int
+    time: str | None  # "HH:MM" when the header gives a time
+    date: str | None = None  # ISO, once the year is known
+
+    def with_year(self, year: int | None) -> Header:
+        d = make_date(year, self.month, self.day) if year else None
+        return Header(self.start, self.end, self.line_start, self.date_text, self.title,
+                      self.year, self.month, self.day, self.time, d.isoformat() if d else None)
+
+
+def _title_ok(title: str, numeric: bool, sep: str) -> bool:
+    if not title:
+        return False
+    if len(title) > _MAX_TITLE_CHARS or len(title.split()) > _MAX_TITLE_WORDS:
+        return False
+    if _SENTENCE_INSIDE_RE.search(title):
+        return False
+    # "Lørdag 28. mars er det mulig å levere …" is a sentence that starts with a date.
+    # Without a colon or dash after the date, a title must not end like a sentence.
+    return not (title.endswith(".") and not numeric and ":" not in sep and len(title.split()) > 6)
+
+
+def find_headers(text: str, year: int | None = None) -> list[Header]:
+    """Every date header of ``text``, with the year resolved when it can be.
+
+    A header without a year takes it from the document's own dated headers when
+    they all share one year, or when its neighbours (the nearest dated header
+    before and after) agree; otherwise from ``year``; otherwise its date stays None.
+    """
+    found: list[Header] = []
+    for m in HEADER_RE.finditer(text):
+        raw_title = m["title"].strip()
+        numeric = m["nd"] is not None
+        time = f"{int(m['hh']):02d}:{m['mm']}" if m["hh"] else None
+        if not _title_ok(raw_title, numeric, m["sep"]) and not (time and not raw_title):
+            continue
+        if numeric:
+            day, month = int(m["nd"]), int(m["nm"])
+            y = int(m["ny"])
+            yr: int | None = two_digit_year(y) if len(m["ny"]) == 2 else y
+        else:
+            day, month = int(m["td"]), MONTHS[m["tm"].casefold()]
+            yr = int(m["ty"]) if m["ty"] else None
+        if not 1 <= month <= 12 or make_date(yr or 2000, month, day) is None:
+            continue
+        end = m.start("title") + len(m["title"].rstrip())
+        found.append(Header(m.start("date_text"), end, m.start(), m["date_text"],
+                            raw_title or None, yr, month, day, time))
+    return _resolve_years(found, year)
+
+
+def _resolve_years(headers: list[Header], fallback: int | None) -> list[Header]:
+    years = {h.year for h in headers if h.year}
+    out = []
+    for i, h in enumerate(headers):
+        y = h.year
+        if y is None:
+            if len(years) == 1:
+                y = next(iter(years))
+            else:
+                before = next((g.year for g in reversed(headers[:i]) if g.year), None)
+                after = next((g.year for g in headers[i + 1 :] if g.year), None)
+                y = before if before is not None and before == after else fallback
+        out.append(h.with_year(y))
+    return out
+
+
+# A date written inside a sentence: "per 18. juni", "16.12.2015", "3.2.2016".
+INLINE_DATE_RE = regex.compile(
+    rf"""
+    (?<![\d.])
+    (?:
+        (?P<nd>[0-3]?\d)\.(?P<nm>[01]?\d)\.(?P<ny>(?:19|20)\d\d|\d\d)(?![\d]|\.\d)
+      | (?P<td>[0-3]?\d)\.{_S}*(?P<tm>{_MONTH_ALT})\b\.?(?:{_S}+(?P<ty>(?:19|20)\d\d))?
+    )
+    """,
+    regex.VERBOSE | regex.IGNORECASE,
+)
+
+
+def parse_inline_date(m: regex.Match[str], year: int | None) -> _dt.date | None:
+    """Turn an INLINE_DATE_RE match into a date; a missing year comes from ``year``."""
+    if m["nd"]:
+        y = int(m["ny"])
+        return make_date(two_digit_year(y) if len(m["ny"]) == 2 else y, int(m["nm"]), int(m["nd"]))
+    y2 = int(m["ty"]) if m["ty"] else year
+    if y2 is None:
+        return None
+    return make_date(y2, MONTHS[m["tm"].casefold()], int(m["td"]))

@@ -1,0 +1,1 @@
+"""One module per extractor; see ``_template.py`` and ``kommunetekst.registry``."""

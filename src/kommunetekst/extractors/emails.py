@@ -1,0 +1,54 @@
+"""E-mail addresses.
+
+Finds ``name@domain.tld`` addresses; a full stop or comma right after an
+address ends the sentence, not the address. ``address`` is lower-cased.
+
+Caveats: obfuscated addresses (``post (at) kommune.no``) are not read.
+
+Fields: ``address``.
+
+Example::
+
+    Du kan også sende en mail til seniortelefon@baerum.kommune.no
+
+    {"kind": "email", "doc": "-", "line": 1, "span": [30, 61],
+     "text": "seniortelefon@baerum.kommune.no", "date": null,
+     "address": "seniortelefon@baerum.kommune.no"}
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from ..document import Document
+from ..records import ExtractorInfo, Match
+
+INFO = ExtractorInfo(
+    name="emails",
+    kind="email",
+    version="1.0",
+    description="E-mail addresses",
+    fields=("address",),
+)
+
+EMAIL_RE = regex.compile(
+    r"""
+    (?<![\w.@+-])
+    [\w+-]+ (?: \.[\w+-]+ )*          # local part, dots only between characters
+    @
+    (?: [\p{L}\d] (?:[\p{L}\d-]{0,61}[\p{L}\d])? \. )+
+    \p{L}{2,24}                        # top-level domain
+    (?![\w@-])
+    """,
+    regex.VERBOSE,
+)
+
+
+def extract(doc: Document) -> Iterator[Match]:
+    text = doc.text
+    if "@" not in text:
+        return
+    for m in EMAIL_RE.finditer(text):
+        yield Match("email", m.start(), m.end(), doc.date_at(m.start()), {"address": m[0].lower()})

@@ -1,0 +1,74 @@
+"""The extractors kommunetekst knows, by module name. Adding one is one line here."""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Iterable, Iterator
+from functools import cache
+from types import ModuleType
+from typing import Protocol
+
+from .document import Document
+from .errors import UnknownExtractorError
+from .records import ExtractorInfo, Match
+
+#: Module names in ``kommunetekst.extractors``, sorted. Output order of records
+#: that start at the same offset follows this order.
+EXTRACTORS: tuple[str, ...] = (
+    "bullets",
+    "date_headers",
+    "emails",
+)
+
+
+class Extractor(Protocol):
+    INFO: ExtractorInfo
+
+    def extract(self, doc: Document) -> Iterator[Match]: ...
+
+
+@cache
+def _load(module_name: str) -> ModuleType:
+    return importlib.import_module(f"kommunetekst.extractors.{module_name}")
+
+
+@cache
+def _by_alias() -> dict[str, str]:
+    aliases: dict[str, str] = {}
+    for name in EXTRACTORS:
+        info: ExtractorInfo = _load(name).INFO
+        for alias in (name, info.kind):
+            aliases[alias] = name
+            aliases[alias.replace("_", "-")] = name
+    return aliases
+
+
+def extractor_names() -> list[str]:
+    """The module names of all registered extractors."""
+    return list(EXTRACTORS)
+
+
+def get_extractor(name: str) -> Extractor:
+    """An extractor module by module name (``phone_numbers``, ``phone-numbers``) or kind (``phone``)."""
+    module = _by_alias().get(name.strip())
+    if module is None:
+        valid = ", ".join(sorted({_load(n).INFO.kind for n in EXTRACTORS}))
+        raise UnknownExtractorError(f"Unknown extractor {name!r}; choose from: {valid}")
+    return _load(module)  # type: ignore[return-value]
+
+
+def resolve(only: Iterable[str] | str | None) -> list[Extractor]:
+    """The extractors to run, in registry order: all, or those named in ``only``.
+
+    ``only`` may be a list of names or one comma-separated string.
+    """
+    if only is None:
+        return [_load(n) for n in EXTRACTORS]  # type: ignore[misc]
+    if isinstance(only, str):
+        only = only.split(",")
+    wanted = {get_extractor(n).INFO.name for n in only if n.strip()}
+    return [_load(n) for n in EXTRACTORS if n in wanted]  # type: ignore[misc]
+
+
+def all_info() -> list[ExtractorInfo]:
+    return [_load(n).INFO for n in EXTRACTORS]

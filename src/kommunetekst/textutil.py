@@ -1,0 +1,87 @@
+"""Small pure helpers shared by the extractors: whitespace, numbers, sentences."""
+
+from __future__ import annotations
+
+import regex
+
+#: Every horizontal space municipal texts put between digit groups or words:
+#: normal, tab, no-break (U+00A0), narrow no-break (U+202F), thin (U+2009) and figure (U+2007).
+HSPACE = " \t\u00a0\u202f\u2009\u2007"
+HSPACE_CLASS = "[ \\t\\u00a0\\u202f\\u2009\\u2007]"
+#: Hyphen, en dash, em dash and minus sign, as they appear in ranges.
+DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2212"
+DASH_CLASS = "[-\\u2010\\u2011\\u2012\\u2013\\u2014\\u2212]"
+
+_WS_RE = regex.compile(r"[\s\u00a0\u202f\u2009\u2007\u200b\u00ad]+")
+_ZERO_WIDTH = str.maketrans("", "", "\u200b\u00ad\ufeff")
+
+
+def fold_whitespace(s: str) -> str:
+    """Collapse any run of whitespace (no-break spaces included) to one space and strip.
+
+    Zero-width spaces and soft hyphens disappear.
+
+    >>> fold_whitespace(" Det er\u00a0 gjort avtale. ")
+    'Det er gjort avtale.'
+    """
+    return _WS_RE.sub(" ", s.translate(_ZERO_WIDTH)).strip()
+
+
+def normalize_newlines(text: str) -> str:
+    r"""Fold CRLF and lone CR to LF, as SPEC §1 asks of the decoded text.
+
+    >>> normalize_newlines("a\r\nb\rc")
+    'a\nb\nc'
+    """
+    if "\r" not in text:
+        return text
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def parse_int_grouped(s: str) -> int:
+    """Read digits with any thousands separator (space, no-break space, dot).
+
+    >>> parse_int_grouped("1\u00a0641")
+    1641
+    >>> parse_int_grouped("1.641")
+    1641
+    """
+    return int("".join(ch for ch in s if ch.isdigit()))
+
+
+def parse_decimal_comma(s: str) -> float:
+    """Read a Norwegian decimal number: comma (or dot) as decimal mark, spaces as grouping.
+
+    >>> parse_decimal_comma("67,9")
+    67.9
+    >>> parse_decimal_comma("1 234,5")
+    1234.5
+    """
+    s = "".join(ch for ch in s if not ch.isspace() and ch not in "\u00a0\u202f\u2009\u2007")
+    return float(s.replace(",", "."))
+
+
+# Sentence ends: . ! ? followed by space and a capital, a digit, a quote or a dash.
+# Abbreviations that end in a dot and are followed by a number or a name do not end
+# a sentence: "kl. 09-15", "tlf. 22 00 00 00", "bl.a. Bærum", "ca. 40", "nr. 3".
+_SENTENCE_END_RE = regex.compile(
+    r"""
+    (?<! \b (?: kl | tlf | telefon | nr | ca | pst | jf | dvs | mv | pr | mob | f\.eks | bl\.a
+              | ev | evt | inkl | ekskl | kap | St | s | Kl | Tlf | Ca | Nr ) )
+    [.!?]+ ["»”']? [ \t\u00a0\u202f]+ (?= [\p{Lu}\d«"–—-] )
+    """,
+    regex.VERBOSE,
+)
+
+
+def sentence_bounds(text: str, start: int, end: int, line_start: int, line_end: int) -> tuple[int, int]:
+    """The ``[s, e)`` of the sentence around ``text[start:end]``, within its line.
+
+    A line is a paragraph in these texts, so a sentence never crosses a newline.
+    """
+    s = line_start
+    for m in _SENTENCE_END_RE.finditer(text, line_start, start):
+        s = m.end()
+    m = _SENTENCE_END_RE.search(text, end, line_end)
+    e = m.start() + 1 if m else line_end
+    return s, e
