@@ -8,6 +8,8 @@ emits what this module finds.
 from __future__ import annotations
 
 import datetime as _dt
+import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import regex
@@ -58,11 +60,29 @@ HEADER_RE = regex.compile(
         )
     )
     (?: ,? {_S}+ (?: kl\.? | klokka | klokken ) {_S}* (?P<hh> [0-2]?\d ) [.:] (?P<mm> [0-5]\d ) )?
-    (?P<sep> {_S}* [:–—-] {_S}* | {_S}+ )
+    (?P<sep> {_S}* [:–—-] {_S}* | {_S}+ | {_S}* $ )
     (?P<title> [^\n]* )
     """,
     regex.VERBOSE | regex.MULTILINE | regex.IGNORECASE,
 )
+
+# Cheap prefilter: line starts that could begin a header (a digit or a weekday).
+# The stdlib pattern with a literal "\n" prefix scans ~10x faster than HEADER_RE.
+_HEADER_START_RE = re.compile(
+    r"\n[ \t\u00a0\u202f]*(?:\d|(?i:man|mån|tir|tys|ons|tor|fre|lør|lau|søn|sun))"
+)
+
+
+def _iter_header_matches(text: str) -> Iterator[regex.Match[str]]:
+    m = HEADER_RE.match(text, 0)
+    if m:
+        yield m
+    match = HEADER_RE.match
+    for c in _HEADER_START_RE.finditer(text):
+        m = match(text, c.start() + 1)
+        if m:
+            yield m
+
 
 # A title is a headline, not a sentence: no full stop followed by more text.
 _SENTENCE_INSIDE_RE = regex.compile(r"[.!?]\s+\S")
@@ -138,7 +158,7 @@ def find_headers(text: str, year: int | None = None) -> list[Header]:
     before and after) agree; otherwise from ``year``; otherwise its date stays None.
     """
     found: list[Header] = []
-    for m in HEADER_RE.finditer(text):
+    for m in _iter_header_matches(text):
         raw_title = m["title"].strip()
         numeric = m["nd"] is not None
         time = f"{int(m['hh']):02d}:{m['mm']}" if m["hh"] else None

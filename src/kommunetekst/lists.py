@@ -10,6 +10,8 @@ counts only under a lead-in that ends with a colon.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import regex
@@ -21,6 +23,9 @@ ITEM_LINE_RE = regex.compile(
     rf"^{_S}*(?P<mark>[•·*▪◦‣●]|[-–—](?=[ \t\u00a0\u202f]))(?:{_S}+|(?=\S))(?P<rest>[^\n]*)",
     regex.MULTILINE,
 )
+# Cheap prefilter for ITEM_LINE_RE: stdlib re with a literal "\n" prefix scans ~10x faster.
+_ITEM_START_RE = re.compile("\n[ \t\u00a0\u202f]*[•·*▪◦‣●\\-–—]")
+_TRIM = " \t\u00a0\u202f"
 # Several items on one line: "… til 2 113. • Oppfølgingstjenester …".
 _INLINE_MARK_RE = regex.compile(rf"{_S}+[•·▪●]{_S}+")
 _QUOTE_RE = regex.compile(r",?\s+(?:sier|sa|skriv|skriver|seier)\s+\p{L}", regex.IGNORECASE)
@@ -81,58 +86,71 @@ def _lead_in(text: str, line_start: int) -> tuple[str | None, int | None]:
     return None, None
 
 
+def _iter_item_lines(text: str) -> Iterator[regex.Match[str]]:
+    m = ITEM_LINE_RE.match(text, 0)
+    if m:
+        yield m
+    match = ITEM_LINE_RE.match
+    for c in _ITEM_START_RE.finditer(text):
+        m = match(text, c.start() + 1)
+        if m:
+            yield m
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and text[s] in _TRIM:
+        s += 1
+    while e > s and text[e - 1] in _TRIM:
+        e -= 1
+    return s, e
+
+
 def find_list_items(text: str) -> list[ListItem]:
     """Every list item of ``text`` in text order, with heading, category and index."""
     items: list[ListItem] = []
-    prev_end = -1  # end of the previous item line
+    prev_end = -1  # end of the previous item line, -1 when the list was broken
     prev_strong = False
     index = 0
     heading: str | None = None
     heading_start: int | None = None
-    pending: list[tuple[int, int, str]] = []  # dash items waiting for a list of their own
+    category = "other"
+    pending: list[tuple[int, int]] = []  # dash items waiting to see whether they form a list
 
     def flush_pending() -> None:
-        # A lone dash item counts only under a lead-in that ends with a colon.
+        # Dash items form a list of two or more, or one under a lead-in ending in a colon.
         if len(pending) > 1 or (pending and heading and heading.endswith(":")):
-            cat = categorize(heading)
-            for i, (s, e, it) in enumerate(pending, 1):
-                items.append(ListItem(s, e, it, heading, heading_start, cat, i))
+            for i, (s, e) in enumerate(pending, 1):
+                items.append(ListItem(s, e, fold_whitespace(text[s:e]), heading, heading_start, category, i))
         pending.clear()
 
-    for m in ITEM_LINE_RE.finditer(text):
+    for m in _iter_item_lines(text):
         strong = m["mark"] in _STRONG
         line_start = m.start()
-        between = text[prev_end:line_start] if prev_end >= 0 else None
-        continues = between is not None and (
-            between == "\n" or (strong and prev_strong and not between.strip())
+        continues = prev_end >= 0 and (
+            prev_end + 1 == line_start
+            or (strong and prev_strong and not text[prev_end:line_start].strip())
         )
-        if strong:
-            segments = _split_inline(m)
-        else:
-            rest_start = m.start("rest")
-            if _QUOTE_RE.search(m["rest"]):
-                flush_pending()
-                prev_end, prev_strong = -1, False
-                continue
-            segments = [(rest_start, m.end())]
+        if not strong and _QUOTE_RE.search(m["rest"]):
+            flush_pending()
+            prev_end, prev_strong = -1, False
+            continue
         if not continues:
             flush_pending()
             heading, heading_start = _lead_in(text, line_start)
+            category = categorize(heading)
             index = 0
-        for s, e in segments:
-            # trim whitespace at both ends of the segment
-            while s < e and text[s] in " \t\u00a0\u202f":
-                s += 1
-            while e > s and text[e - 1] in " \t\u00a0\u202f":
-                e -= 1
-            if s == e:
-                continue
-            item = fold_whitespace(text[s:e])
-            if strong:
-                index += 1
-                items.append(ListItem(s, e, item, heading, heading_start, categorize(heading), index))
-            else:
-                pending.append((s, e, item))
+        if strong:
+            for s, e in _split_inline(m):
+                s, e = _trim(text, s, e)
+                if s < e:
+                    index += 1
+                    items.append(
+                        ListItem(s, e, fold_whitespace(text[s:e]), heading, heading_start, category, index)
+                    )
+        else:
+            s, e = _trim(text, m.start("rest"), m.end())
+            if s < e:
+                pending.append((s, e))
         prev_end, prev_strong = m.end(), strong
     flush_pending()
     items.sort(key=lambda it: it.start)
@@ -141,6 +159,9 @@ def find_list_items(text: str) -> list[ListItem]:
 
 def _split_inline(m: regex.Match[str]) -> list[tuple[int, int]]:
     start, end = m.start("rest"), m.end()
+    rest = m["rest"]
+    if "•" not in rest and "·" not in rest and "▪" not in rest and "●" not in rest:
+        return [(start, end)]
     out = []
     for sep in _INLINE_MARK_RE.finditer(m.string, start, end):
         out.append((start, sep.start()))

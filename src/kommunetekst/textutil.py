@@ -12,7 +12,6 @@ HSPACE_CLASS = "[ \\t\\u00a0\\u202f\\u2009\\u2007]"
 DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2212"
 DASH_CLASS = "[-\\u2010\\u2011\\u2012\\u2013\\u2014\\u2212]"
 
-_WS_RE = regex.compile(r"[\s\u00a0\u202f\u2009\u2007\u200b\u00ad]+")
 _ZERO_WIDTH = str.maketrans("", "", "\u200b\u00ad\ufeff")
 
 
@@ -24,7 +23,10 @@ def fold_whitespace(s: str) -> str:
     >>> fold_whitespace(" Det er\u00a0 gjort avtale. ")
     'Det er gjort avtale.'
     """
-    return _WS_RE.sub(" ", s.translate(_ZERO_WIDTH)).strip()
+    # str.split() already splits on every Unicode space (U+00A0 and U+202F included).
+    if "\u200b" in s or "\u00ad" in s or "\ufeff" in s:
+        s = s.translate(_ZERO_WIDTH)
+    return " ".join(s.split())
 
 
 def normalize_newlines(text: str) -> str:

@@ -46,9 +46,20 @@ EMAIL_RE = regex.compile(
 )
 
 
+# Addresses are searched only in a window around each "@": scanning the whole text
+# with EMAIL_RE would start a local-part match at every word character.
+_MAX_LOCAL = 64
+_MAX_DOMAIN = 255
+
+
 def extract(doc: Document) -> Iterator[Match]:
     text = doc.text
-    if "@" not in text:
-        return
-    for m in EMAIL_RE.finditer(text):
-        yield Match("email", m.start(), m.end(), doc.date_at(m.start()), {"address": m[0].lower()})
+    find = text.find
+    at = find("@")
+    last_end = 0
+    while at != -1:
+        m = EMAIL_RE.search(text, max(last_end, at - _MAX_LOCAL), at + _MAX_DOMAIN)
+        if m and m.start() <= at < m.end():
+            yield Match("email", m.start(), m.end(), doc.date_at(m.start()), {"address": m[0].lower()})
+            last_end = m.end()
+        at = find("@", max(at + 1, last_end))

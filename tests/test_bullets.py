@@ -1,0 +1,108 @@
+"""Sentence table for the bullet extractor.
+
+New cases: list layouts seen in real texts go into EXAMPLES, regressions into
+BUGS_CAUGHT, lines that must not be items into NO_MATCH, things we know we get
+wrong into KNOWN_FAILURES. Expected: (item, heading, category, index, date) per item.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+import pytest
+from conftest import records
+
+
+class Case(NamedTuple):
+    text: str
+    expected: list[tuple[str, str | None, str, int, str | None]]
+
+
+EXAMPLES = [
+    Case("Tema\n\n • Frivillige\n • Mottak",
+         [("Frivillige", "Tema", "topic", 1, None), ("Mottak", "Tema", "topic", 2, None)]),
+    Case("Dette er vedtatt:\n- Skolene stenger\n- Barnehagene stenger",
+         [("Skolene stenger", "Dette er vedtatt:", "decision", 1, None),
+          ("Barnehagene stenger", "Dette er vedtatt:", "decision", 2, None)]),
+    Case("Aktuelt\n– Ny veileder\n– Nye åpningstider",
+         [("Ny veileder", "Aktuelt", "news", 1, None), ("Nye åpningstider", "Aktuelt", "news", 2, None)]),
+    Case("Husk:\n- Vask hendene.", [("Vask hendene.", "Husk:", "other", 1, None)]),
+    Case("Resultater:\n • Redusert med 51 personer til 2 113. • Oppfølgingstjenester har etablert et tilbud.",
+         [("Redusert med 51 personer til 2 113.", "Resultater:", "result", 1, None),
+          ("Oppfølgingstjenester har etablert et tilbud.", "Resultater:", "result", 2, None)]),
+    Case("Utfordringer fremover\n · Rekruttering\n · Økonomi",
+         [("Rekruttering", "Utfordringer fremover", "challenge", 1, None),
+          ("Økonomi", "Utfordringer fremover", "challenge", 2, None)]),
+    Case("Fakta om mottak\n* 550 plasser\n* Drives av Norsk Folkehjelp",
+         [("550 plasser", "Fakta om mottak", "fact", 1, None),
+          ("Drives av Norsk Folkehjelp", "Fakta om mottak", "fact", 2, None)]),
+    Case("Det er spesielt behov for bistand til:\n • Fosterhjem",
+         [("Fosterhjem", "Det er spesielt behov for bistand til:", "need", 1, None)]),
+    Case("Kriseleiinga har vedteke:\n • Skulane stengjer",
+         [("Skulane stengjer", "Kriseleiinga har vedteke:", "decision", 1, None)]),
+    Case("Andre ting:\n • Noe annet", [("Noe annet", "Andre ting:", "other", 1, None)]),
+    Case("Aktuelt\n • 16.12.2015: Kommunestyret vedtok å bosette 280 flyktninger.\n • 3.2.2016: Mottaket åpner.",
+         [("16.12.2015: Kommunestyret vedtok å bosette 280 flyktninger.", "Aktuelt", "news", 1, "2015-12-16"),
+          ("3.2.2016: Mottaket åpner.", "Aktuelt", "news", 2, "2016-02-03")]),
+    Case("25.03.20 Fra kriseledelsen\n\nKriseledelsen har blant annet diskutert:\n • Barn og unge i risikogrupper.",
+         [("Barn og unge i risikogrupper.", "Kriseledelsen har blant annet diskutert:", "decision", 1, "2020-03-25")]),
+    Case("Nytt fra kriseledelsen:\n • Psykisk mestringstelefon har åpnet - hverdager 67 50 94 94.",
+         [("Psykisk mestringstelefon har åpnet - hverdager 67 50 94 94.", "Nytt fra kriseledelsen:",
+           "decision", 1, None)]),
+]
+
+BUGS_CAUGHT = [
+    # Blank lines between strong bullets keep one list (web text often has them).
+    Case("Behov:\n • A\n\n • B", [("A", "Behov:", "need", 1, None), ("B", "Behov:", "need", 2, None)]),
+    # No-break spaces inside items are folded in `item`.
+    Case("Tema\n • Bolig\u00a0 og  arbeid\u00a0", [("Bolig og arbeid", "Tema", "topic", 1, None)]),
+    # Two lists under two lead-ins restart the index.
+    Case("Resultater\n • A\n • B\nUtfordringer\n • C",
+         [("A", "Resultater", "result", 1, None), ("B", "Resultater", "result", 2, None),
+          ("C", "Utfordringer", "challenge", 1, None)]),
+    # "Bosetting 2015:" is a year, not a date: the item keeps its section's date (none).
+    Case("Fakta\n • Bosetting 2015: 224 flyktninger", [("Bosetting 2015: 224 flyktninger", "Fakta", "fact", 1, None)]),
+    # A yearless leading date takes its section's year.
+    Case("26.06.20 Aktuelt\n\nNytt:\n • 20. juni: Sommeråpent", [("20. juni: Sommeråpent", "Nytt:", "news", 1, "2020-06-20")]),
+]
+
+NO_MATCH = [
+    Case("Enorm pågang på NAV - kriseledelsen følger situasjonen nøye.", []),
+    Case("-5 grader i natt", []),
+    Case("– Jeg vil uttrykke min medfølelse og kondolanse, sier ordfører Lisbeth Hammer Krog.", []),
+    Case("- Vi har et godt samarbeid med spesialisthelsetjenesten, sier ordfører Lene Conradi.", []),
+    Case("Mange har tatt kontakt\n\n- Takk til alle som allerede har begynt å organisere hjelp.", []),
+    Case("– Jeg vil uttrykke min medfølelse.\n\n– Jeg minner om å følge rådene, sier ordføreren.", []),
+    Case("Bærum - en god kommune å bo i", []),
+    Case("Tabell 17 - Helse og sosial", []),
+    Case("2 * 3 = 6", []),
+    Case("Det er 123 smittede • i dag", []),
+]
+
+KNOWN_FAILURES = [
+    # Numbered lists ("1. …", "a) …") are not read as list items yet.
+    Case("Tiltak:\n1. Skolene stenger\n2. Barnehagene stenger",
+         [("Skolene stenger", "Tiltak:", "other", 1, None), ("Barnehagene stenger", "Tiltak:", "other", 2, None)]),
+]
+
+
+def _check(case: Case) -> None:
+    got = [(r["item"], r["heading"], r["category"], r["index"], r["date"]) for r in records(case.text, "bullet")]
+    assert got == case.expected
+
+
+@pytest.mark.parametrize("case", EXAMPLES + BUGS_CAUGHT + NO_MATCH, ids=lambda c: c.text[:40])
+def test_bullets(case: Case) -> None:
+    _check(case)
+
+
+@pytest.mark.parametrize("case", KNOWN_FAILURES, ids=lambda c: c.text[:40])
+@pytest.mark.xfail(strict=True)
+def test_bullets_known_failures(case: Case) -> None:
+    _check(case)
+
+
+def test_item_span_is_the_item_without_mark_or_trailing_space() -> None:
+    text = "Tema\n  •  Bolig  \n"
+    (r,) = records(text, "bullet")
+    assert r["text"] == "Bolig" and r["line"] == 2

@@ -1,0 +1,128 @@
+"""Sentence table for the date_header extractor.
+
+New cases: phrasings seen in real logs go into EXAMPLES, regressions into
+BUGS_CAUGHT, things that must not be headers into NO_MATCH, and cases we know
+we get wrong into KNOWN_FAILURES (strict xfail, so a fix is noticed).
+Each expected value is (date, date_text, title) of every header in the text.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+import pytest
+from conftest import records
+
+
+class Case(NamedTuple):
+    text: str
+    expected: list[tuple[str | None, str, str | None]]
+    year: int | None = None
+
+
+EXAMPLES = [
+    Case("26.06.20 Dagens smittetall", [("2020-06-26", "26.06.20", "Dagens smittetall")]),
+    Case("26.06.2020 Dagens smittetall", [("2020-06-26", "26.06.2020", "Dagens smittetall")]),
+    Case("3.2.2016: Nytt mottak", [("2016-02-03", "3.2.2016", "Nytt mottak")]),
+    Case("05.01.21 Nytt år, nye regler", [("2021-01-05", "05.01.21", "Nytt år, nye regler")]),
+    Case("20. mars: Samarbeider med frivilligheten om koronahjelp",
+         [(None, "20. mars", "Samarbeider med frivilligheten om koronahjelp")]),
+    Case("20. mars: Samarbeider med frivilligheten", [("2020-03-20", "20. mars", "Samarbeider med frivilligheten")],
+         year=2020),
+    Case("Mandag 23. mars 2020: Skolene holder stengt",
+         [("2020-03-23", "Mandag 23. mars 2020", "Skolene holder stengt")]),
+    Case("Mandag 23. mars 2020 Skolene holder stengt",
+         [("2020-03-23", "Mandag 23. mars 2020", "Skolene holder stengt")]),
+    Case("mandag 23. mars 2020 – Skolene holder stengt",
+         [("2020-03-23", "mandag 23. mars 2020", "Skolene holder stengt")]),
+    Case("Måndag 6. april 2020: Nye tal frå kommuneoverlegen",
+         [("2020-04-06", "Måndag 6. april 2020", "Nye tal frå kommuneoverlegen")]),
+    Case("Laurdag 4. april 2020 Opningstider i påska",
+         [("2020-04-04", "Laurdag 4. april 2020", "Opningstider i påska")]),
+    Case("3. okt. 2021 – Vaksinering for 12–15-åringar",
+         [("2021-10-03", "3. okt. 2021", "Vaksinering for 12–15-åringar")]),
+    Case("1. des 2020 Julegrantenning avlyst", [("2020-12-01", "1. des 2020", "Julegrantenning avlyst")]),
+    Case("14. februar: Vinterferie", [("2021-02-14", "14. februar", "Vinterferie")], year=2021),
+    Case("27. mars kl. 20.30: Pressekonferanse", [("2020-03-27", "27. mars", "Pressekonferanse")], year=2020),
+    Case("27. mars kl. 20.30", [("2020-03-27", "27. mars", None)], year=2020),
+    Case("  26.06.20 Innrykket overskrift", [("2020-06-26", "26.06.20", "Innrykket overskrift")]),
+    Case("26.06.20\u00a0Dagens smittetall", [("2020-06-26", "26.06.20", "Dagens smittetall")]),
+    Case("Fredag 27. mars 2020: Hjertetelefonen: et tilbud til barn",
+         [("2020-03-27", "Fredag 27. mars 2020", "Hjertetelefonen: et tilbud til barn")]),
+]
+
+BUGS_CAUGHT = [
+    # The year of a yearless header comes from the document's other dated headers.
+    Case("26.06.20 Smittetall\n\nIngen nye.\n\n20. mars: Skolene stenger",
+         [("2020-06-26", "26.06.20", "Smittetall"), ("2020-03-20", "20. mars", "Skolene stenger")]),
+    # Neighbours that disagree give no year (never invent one) ...
+    Case("01.12.19 Advent\n\n3. mars: Korona\n\n01.02.21 Vaksine",
+         [("2019-12-01", "01.12.19", "Advent"), (None, "3. mars", "Korona"), ("2021-02-01", "01.02.21", "Vaksine")]),
+    # ... unless --year says it.
+    Case("01.12.19 Advent\n\n3. mars: Korona\n\n01.02.21 Vaksine",
+         [("2019-12-01", "01.12.19", "Advent"), ("2020-03-03", "3. mars", "Korona"), ("2021-02-01", "01.02.21", "Vaksine")],
+         year=2020),
+    # A year the text gives beats --year.
+    Case("26.06.20 Smittetall", [("2020-06-26", "26.06.20", "Smittetall")], year=2019),
+    # CRLF line endings are folded before spans are counted.
+    Case("26.06.20 A\r\n\r\n25.06.20 B\r\n", [("2020-06-26", "26.06.20", "A"), ("2020-06-25", "25.06.20", "B")]),
+]
+
+NO_MATCH = [
+    Case("06.2020 Smittetall", []),
+    Case("Lørdag 28. mars er det mulig å levere hageavfall på Isi kl. 09-15. Det er kun mulig å levere", []),
+    Case("Det er registrert 123 smittede 19.03.20 i Bærum.", []),
+    Case("32.03.20 Smittetall", []),
+    Case("31.02.2020 Feil dato", []),
+    Case(" • 16.12.2015: Kommunestyret vedtok anmodning", []),
+    Case("PB 700, 1304 Sandvika", []),
+    Case("2020 var et krevende år", []),
+    Case("20. mars", []),
+    Case("1. Punkt i en nummerert liste", []),
+    Case("12.5 prosent", []),
+    Case("1.2.3.4.5 versjon", []),
+    Case("Fra 14.3. etableres et daglig skoletilbud", []),
+    Case("Mandag 23. mars 2020 vedtok kommunestyret at alle skoler skal holdes stengt frem til påske, "
+         "og at barnehagene skal ha redusert åpningstid i hele perioden", []),
+    Case("UDI og Bærum kommune inviterte til informasjonsmøte 3. desember 2015.", []),
+    Case("26.06.20", []),
+    Case("Mandag morgen var det meldt om 85 smittede i Bærum.", []),
+]
+
+KNOWN_FAILURES: list[Case] = [
+    # A header whose title is on the next line is not joined with it.
+    Case("27. mars 2020\nPressekonferanse", [("2020-03-27", "27. mars 2020", "Pressekonferanse")]),
+]
+
+
+def _check(case: Case) -> None:
+    got = [(r["date"], r["date_text"], r["title"]) for r in records(case.text, "date_header", case.year)]
+    assert got == case.expected
+
+
+@pytest.mark.parametrize("case", EXAMPLES + BUGS_CAUGHT + NO_MATCH, ids=lambda c: c.text[:40])
+def test_date_headers(case: Case) -> None:
+    _check(case)
+
+
+@pytest.mark.parametrize("case", KNOWN_FAILURES, ids=lambda c: c.text[:40])
+@pytest.mark.xfail(strict=True)
+def test_date_headers_known_failures(case: Case) -> None:
+    _check(case)
+
+
+def test_header_time_and_section_dates() -> None:
+    text = "27. mars kl. 20.30: Pressekonferanse\n\nMer info kommer.\n\n26.03.20 Smittetall\n\nTekst."
+    (first, second) = records(text, "date_header", 2020)
+    assert first["time"] == "20:30"
+    assert second["time"] is None
+    assert first["text"] == "27. mars kl. 20.30: Pressekonferanse"
+
+
+def test_sections_give_records_their_date() -> None:
+    text = "26.03.20 Fra kriseledelsen\n\nVedtak:\n • Skolene stenger\n\n25.03.20 Annet\n\nKontakt: a@b.no"
+    recs = records(text)
+    assert [(r["kind"], r["date"]) for r in recs] == [
+        ("date_header", "2020-03-26"), ("bullet", "2020-03-26"),
+        ("date_header", "2020-03-25"), ("email", "2020-03-25"),
+    ]

@@ -1,0 +1,35 @@
+"""Sentence table for the email extractor: EXAMPLES, NO_MATCH (must give nothing)."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import records
+
+EXAMPLES = [
+    ("Du kan også sende en mail til seniortelefon@baerum.kommune.no", ["seniortelefon@baerum.kommune.no"]),
+    ("Send til flyktning@baerum.kommune.no.", ["flyktning@baerum.kommune.no"]),
+    ("E-post: Post@Asker.Kommune.NO, eller ring.", ["post@asker.kommune.no"]),
+    ("kontakt: ola.nordmann+korona@nav.no;kari@test.no", ["ola.nordmann+korona@nav.no", "kari@test.no"]),
+    ("(postmottak@bergen.kommune.no)", ["postmottak@bergen.kommune.no"]),
+    ("Skriv til «post@ås.kommune.no»", ["post@ås.kommune.no"]),
+    ("benytte\u00a0flyktning@baerum.kommune.no\u00a0for å melde", ["flyktning@baerum.kommune.no"]),
+]
+
+NO_MATCH = [
+    ("sendes på e-post til . I henvendelsen", []),
+    ("@baerumkommune på Twitter", []),
+    ("post@localhost", []),
+    ("a@b", []),
+    ("pris 10 @ 20 kr", []),
+    ("user@.no", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), EXAMPLES + NO_MATCH, ids=lambda x: str(x)[:40])
+def test_emails(text: str, expected: list[str]) -> None:
+    assert [r["address"] for r in records(text, "email")] == expected
+
+
+def test_email_adversarial_input_finishes() -> None:
+    text = ("a" * 5000 + "@") * 40 + "x.y." * 10000
+    assert isinstance(records(text, "email"), list)

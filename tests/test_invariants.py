@@ -1,0 +1,41 @@
+"""Invariants over everything extracted from the seeds: evidence, order, JSON, determinism."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from kommunetekst import extract_bytes
+from kommunetekst.decoding import decode_bytes
+from kommunetekst.jsonl import dump_lines
+
+
+def test_every_record_carries_exact_evidence(seed_paths: list[Path]) -> None:
+    total = 0
+    for path in seed_paths:
+        data = path.read_bytes()
+        text = decode_bytes(data).text
+        recs = list(extract_bytes(data, path.name))
+        assert recs[0]["kind"] == "document" and recs[0]["chars"] == len(text)
+        for r in recs[1:]:
+            s, e = r["span"]
+            assert 0 <= s < e <= len(text)
+            assert r["text"] == text[s:e]
+            assert r["line"] == text.count("\n", 0, s) + 1
+            assert r["doc"] == path.name
+            assert r["date"] is None or len(r["date"]) == 10
+            assert "" not in [v for v in r.values() if isinstance(v, str)]
+            total += 1
+        starts = [r["span"][0] for r in recs[1:]]
+        assert starts == sorted(starts)
+    assert total > 100
+
+
+def test_records_survive_json_round_trip_and_runs_are_identical(seed_paths: list[Path]) -> None:
+    for path in seed_paths:
+        data = path.read_bytes()
+        first = dump_lines(extract_bytes(data, str(path)))
+        assert first == dump_lines(extract_bytes(data, str(path)))
+        for line in first.decode().splitlines():
+            rec = json.loads(line)
+            assert json.loads(json.dumps(rec, ensure_ascii=False)) == rec
