@@ -6,12 +6,13 @@ Pure: text or bytes in, record dicts out. The CLI does the reading and writing.
 from __future__ import annotations
 
 import hashlib
+import heapq
 from collections.abc import Iterable, Iterator
 from typing import Any
 
 from .decoding import decode_bytes
 from .document import Document
-from .records import SCHEMA_VERSION
+from .records import SCHEMA_VERSION, Match
 from .registry import resolve
 
 
@@ -19,15 +20,18 @@ def iter_records(document: Document, only: Iterable[str] | str | None = None) ->
     """The records of ``document`` from the chosen extractors, in text order.
 
     Records that start at the same offset come in registry order, then by end.
+    Every extractor yields in text order, so the streams are merged lazily:
+    records leave as they are made, and memory does not grow with the text.
     """
-    matches = []
-    for rank, extractor in enumerate(resolve(only)):
-        for m in extractor.extract(document):
-            matches.append((m.start, rank, m.end, m))
-    matches.sort(key=lambda t: t[:3])
+    streams = [_ranked(e.extract(document), rank) for rank, e in enumerate(resolve(only))]
     text, name, line_of = document.text, document.name, document.line_of
-    for _, _, _, m in matches:
+    for _, _, _, m in heapq.merge(*streams, key=lambda t: t[:3]):
         yield m.to_dict(name, line_of(m.start), text)
+
+
+def _ranked(matches: Iterator[Match], rank: int) -> Iterator[tuple[int, int, int, Match]]:
+    for m in matches:
+        yield m.start, rank, m.end, m
 
 
 def extract_text(
