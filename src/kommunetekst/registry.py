@@ -18,6 +18,7 @@ EXTRACTORS: tuple[str, ...] = (
     "bullets",
     "date_headers",
     "emails",
+    "phone_numbers",
 )
 
 

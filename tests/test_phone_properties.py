@@ -1,0 +1,86 @@
+"""Properties of the phone extractor that hold for any input (hypothesis).
+
+- The evidence is exact: ``text == input[span]`` and ``display == text``.
+- A phone record is never part of a longer run of digits: no digit, and no
+  separator + digit, right before or after its span.
+- ``number`` is ``+47`` and the last 8 digits written, or a short number's digits.
+- It never raises, on arbitrary Unicode and on digit-heavy text.
+"""
+
+from __future__ import annotations
+
+import regex
+from conftest import records
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+SEPARATORS = " \u00a0\u202f.-"
+_ALPHABET = "0123456789" * 4 + SEPARATORS + "+()/,:\n tlfringTelefonkr"
+_CUES = ["", "tlf. ", "Ring ", "telefon ", "Legevakt: ", "kr ", "Org.nr. ", "+47 ", "0047 "]
+
+digit_heavy = st.text(alphabet=_ALPHABET, max_size=120)
+_SHAPES = [(2, 2, 2, 2), (2, 3, 3), (3, 2, 3), (3, 3, 2), (4, 4), (8,), (3,), (3, 3), (5,)]
+
+
+@st.composite
+def groups(draw: st.DrawFn) -> list[str]:
+    """Random digit groups, or Norwegian phone groupings (maybe with a group too many)."""
+    if draw(st.booleans()):
+        group = st.text(alphabet="0123456789", min_size=1, max_size=5)
+        return draw(st.lists(group, min_size=1, max_size=6))
+    shape = list(draw(st.sampled_from(_SHAPES)))
+    if draw(st.integers(0, 3)) == 0:
+        shape.insert(draw(st.sampled_from([0, len(shape)])), draw(st.integers(1, 3)))
+    first = draw(st.sampled_from("1234567899"))
+    digits = first + draw(st.text(alphabet="0123456789", min_size=sum(shape), max_size=sum(shape)))
+    out, i = [], 0
+    for n in shape:
+        out.append(digits[i : i + n])
+        i += n
+    return out
+
+
+@st.composite
+def digit_runs(draw: st.DrawFn) -> str:
+    """Sentences of digit groups joined by single separators, after a cue word or not."""
+    parts = []
+    for _ in range(draw(st.integers(1, 3))):
+        gs = draw(groups())
+        seps = draw(st.lists(st.sampled_from(SEPARATORS), min_size=len(gs), max_size=len(gs)))
+        run = gs[0] + "".join(s + g for s, g in zip(seps, gs[1:], strict=False))
+        parts.append(draw(st.sampled_from(_CUES)) + run)
+    return draw(st.sampled_from([" og ", ", ", ". ", " eller ", "\n"])).join(parts) + "."
+
+
+def _check(text: str) -> None:
+    for r in records(text, "phone"):
+        s, e = r["span"]
+        assert r["text"] == text[s:e] == r["display"]
+        before, after = text[max(0, s - 2) : s], text[e : e + 2]
+        assert not before[-1:].isdigit() and not after[:1].isdigit(), (text, r)
+        assert not regex.fullmatch(r"\d[ \u00a0\u202f.\-]", before), (text, r)
+        assert not regex.fullmatch(r"[ \u00a0\u202f.\-]\d", after), (text, r)
+        digits = "".join(ch for ch in r["display"] if ch.isdigit())
+        if r["number"].startswith("+47"):
+            assert len(r["number"]) == 11 and r["number"][3:] == digits[-8:], r
+        else:
+            assert r["number"] == digits and r["type"] in ("emergency", "short"), r
+
+
+@settings(max_examples=200, deadline=None)
+@given(digit_runs())
+def test_records_are_whole_runs_with_exact_evidence(text: str) -> None:
+    _check(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(digit_heavy)
+def test_digit_heavy_text(text: str) -> None:
+    _check(text)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(max_size=200))
+def test_never_raises_on_arbitrary_text(text: str) -> None:
+    first = records(text, "phone")
+    assert records(text, "phone") == first
