@@ -66,6 +66,14 @@ EXAMPLES = [
     Case("Smittesporingsteamet kan nås på 67 50 00 00.",
          [("+4767500000", "67 50 00 00", "fixed", "Smittesporingsteamet")]),
     Case("NAV Bærum: 55 55 33 33", [("+4755553333", "55 55 33 33", "fixed", "NAV Bærum")]),
+    Case("Smittesporing: 67 50 94 95, mandag-fredag 08-15",
+         [("+4767509495", "67 50 94 95", "fixed", "Smittesporing")]),
+    Case(" • Psykisk helse: 67 50 94 94", [("+4767509494", "67 50 94 94", "fixed", "Psykisk helse")]),
+    Case("Ordføraren kan nåast på 99 88 77 66.", [("+4799887766", "99 88 77 66", "mobile", "Ordføraren")]),
+    Case("Trondheim kommune, telefon 72 54 00 00, e-post postmottak@trondheim.kommune.no",
+         [("+4772540000", "72 54 00 00", "fixed", "Trondheim kommune")]),
+    Case("Krisesenteret kan kontaktes hele døgnet på tlf 67 54 72 10",
+         [("+4767547210", "67 54 72 10", "fixed", "Krisesenteret")]),
     Case("Sentralbord: 67 50 40 50 / 67 50 40 51",
          [("+4767504050", "67 50 40 50", "fixed", "Sentralbord"), ("+4767504051", "67 50 40 51", "fixed", None)]),
     # Country codes.
@@ -107,6 +115,9 @@ BUGS_CAUGHT = [
     # A person is the label only close to the number.
     Case("Rådmannen sier at alle som trenger hjelp kan ringe 67 50 00 00.",
          [("+4767500000", "67 50 00 00", "fixed", None)]),
+    # A verb after a short number is not a counted noun.
+    Case("Mental Helse Hjelpetelefonen 116 123 er åpen hele døgnet.",
+         [("116123", "116 123", "short", "Mental Helse Hjelpetelefonen")]),
     # "+4767509494": the pattern first meets "67509494" after a digit.
     Case("tel:+4767509494", [("+4767509494", "+4767509494", "fixed", None)]),
     # Hyphen and dot in one "number" are times (random runs in the property test found it).
@@ -128,6 +139,7 @@ NO_MATCH = [
     Case("Prosjektet har en ramme på kr 12 500 000.", []),
     Case("Tilskuddet er på 22 345 678 kroner.", []),
     Case("Kommunen fikk 22 500 000 i tilskudd.", []),
+    Case("Det kom 800 43 573 kroner inn.", []),
     Case("Telefontjenesten kostet 22 500 000 kroner.", []),
     Case("Saksnummer 2020 1234", []),
     Case("Vi ringer 120 personer hver dag.", []),
@@ -153,6 +165,10 @@ KNOWN_FAILURES = [
          [("+4767509494", "67 50 94 94", "fixed", "Psykisk mestringstelefon")]),
     # Groups separated by two spaces are not one number.
     Case("Tlf. 67  50 94 94", [("+4767509494", "67  50 94 94", "fixed", None)]),
+    # A label between two numbers breaks the chain: only the first has its cue.
+    Case("Nødnummer: 110 Brann, 112 Politi, 113 Ambulanse",
+         [("110", "110", "emergency", None), ("112", "112", "emergency", None),
+          ("113", "113", "emergency", None)]),
     # 5-digit numbers (02800 and the like) are not read.
     Case("Ring politiet på 02800.", [("+4702800", "02800", "uan", "politiet")]),
 ]

@@ -36,13 +36,15 @@ number belongs to. The label is the nearest of these before the number in
 its sentence (after any earlier number in it): a service noun
 (``…telefon(en)``, ``…tjeneste(n)``, ``legevakt``, ``…vakt(en)``,
 ``sentralbord``, ``servicetorg``, ``innbyggerservice``, ``…kontoret``,
-``…teamet``, …)
+``…teamet``, ``…senteret``, …)
 with the capitalised words just before it (``Psykisk mestringstelefon``,
 ``Bærum legevakt``); a role (``ordfører``, ``kommuneoverlege``, ``rådmann``,
 …) with the capitalised name after it (``Ordførar Gaute Epland``), when only
 phone words stand between it and the number (``Rådmannen sier at alle kan
 ringe …`` has none); or a capitalised name of two or more words just before
-the phone word (``Kari Nordmann, tlf. …``, ``NAV Bærum: …``). Failing that, a service noun in the title of the
+the phone word (``Kari Nordmann, tlf. …``, ``NAV Bærum: …``); a municipality
+(``Trondheim kommune``); or the one to three words of a list entry
+(``Smittesporing: 67 50 94 95``). Failing that, a service noun in the title of the
 dated section the number is in (``19.03.20 Seniortelefonen i koronatider`` →
 ``Seniortelefonen``). Short numbers are national services and never take the
 section's label; no label is ``null``.
@@ -170,7 +172,7 @@ _NOT_PHONE_AFTER_RE = regex.compile(
 _WORD_AFTER_RE = regex.compile(r"[\s\u00a0\u202f]*(\p{Ll}+)")
 _SHORT_OK_AFTER = frozenset(
     "ved hvis om dersom eller og for når så i på til straks umiddelbart direkte med hele "
-    "døgnet som fra der".split()
+    "døgnet som fra der er var har kan skal blir gir svarer åpner også gratis".split()
 )
 
 _WORD_RE = regex.compile(r"\p{L}[\p{L}\d]*(?:-\p{L}[\p{L}\d]*)*")
@@ -181,17 +183,18 @@ _SERVICE_SUFFIXES = (
     "legevakta", "vakt", "vakten", "vakta", "sentralbord", "sentralbordet", "servicetorg",
     "servicetorget", "servicesenter", "servicesenteret", "kundesenter", "kundesenteret",
     "kundeservice", "innbyggerservice", "kontor", "kontoret", "helsestasjon", "helsestasjonen",
-    "team", "teamet",
+    "team", "teamet", "senter", "senteret", "mottak", "mottaket",
 )  # fmt: skip
 # Suffixes that only count inside a compound ("koronatelefonen", not "telefonen").
 _COMPOUND_ONLY = frozenset(
     "telefon telefonen tjeneste tjenesten tjenestene vakt vakten vakta kontor kontoret team "
-    "teamet".split()
+    "teamet senter senteret mottak mottaket".split()
 )
 _NOT_SERVICE = frozenset(
     "mobiltelefon mobiltelefonen fasttelefon fasttelefonen smarttelefon smarttelefonen "
     "hodetelefon hodetelefonen".split()
 )
+_MUNICIPALITY = frozenset(("kommune", "fylkeskommune"))
 _ROLES = frozenset(
     "ordfører ordføreren ordførar ordføraren varaordfører varaordførar rådmann rådmannen "
     "kommunedirektør kommunedirektøren kommuneoverlege kommuneoverlegen smittevernoverlege "
@@ -203,14 +206,18 @@ _ROLES = frozenset(
 _STOP = frozenset(
     "ring ringe ta kontakt kontakte du dere de vi ved hvis om se les har er det den dette alle "
     "nå trenger skulle send for fra til i på og eller med hos ved kan alltid tlf tel telefon "
-    "telefonnummer mobil mob nummer nr sms e-post epost faks direkte sentralbord".split()
+    "telefonnummer mobil mob nummer nr sms e-post epost faks fax telefaks direkte sentralbord "
+    "kontakt spørsmål info informasjon nødnummer nødnumre telefonnr tlfnr mobilnr mobilnummer "
+    "tlf.nr telefonnumre".split()
 )
 # The words that may stand between a name and its number ("Kari Nordmann, tlf. …").
 _NAME_TO_NUMBER = frozenset(
     "tlf tel telefon telefonnummer mobil mob mobilnummer nummer nr på direkte direktenummer "
     "sentralbord".split()
 )
-_ROLE_TO_NUMBER = _NAME_TO_NUMBER | frozenset("som kan nås treffes er har også".split())
+_ROLE_TO_NUMBER = _NAME_TO_NUMBER | frozenset(
+    "som kan nås nåast treffes treffast kontaktes kontaktast er har også".split()
+)
 
 _TYPE_NAMES = {
     PhoneNumberType.FIXED_LINE: "fixed",
@@ -441,9 +448,21 @@ def _find_label(
     """The service or person named in ``region``, nearest its end; see the module docstring."""
     if words is None:
         words = _tokens(region)
+    if names and 0 < len(words) <= 3 and _is_title(words[0][0]):
+        # A list entry: "Smittesporing: 67 50 94 95", " • Psykisk helse: …".
+        lead, tail = region[: words[0][1]], region[words[-1][2] :]
+        if not lead.strip(" \t\u00a0•*·-–") and tail.strip() == ":":
+            return region[words[0][1] : words[-1][2]]
     for i in range(len(words) - 1, -1, -1):
         word, ws, we = words[i]
         folded = word.casefold()
+        if (
+            folded in _MUNICIPALITY
+            and i > 0
+            and _is_title(words[i - 1][0])
+            and region[words[i - 1][2] : ws] in (" ", "\u00a0")
+        ):
+            return region[words[i - 1][1] : we]  # "Trondheim kommune, telefon …"
         if _is_service(word) and folded not in _ROLES:
             first = i
             while (
