@@ -16,6 +16,7 @@ from .records import ExtractorInfo, Match
 #: that start at the same offset follows this order.
 EXTRACTORS: tuple[str, ...] = (
     "bullets",
+    "case_counts",
     "date_headers",
     "emails",
     "phone_numbers",

@@ -1,0 +1,655 @@
+"""COVID-19 case figures: totals, new cases, people in hospital and deaths.
+
+One record per figure, so ``Det er nå 246 smittede, 8 nye fra søndag.`` gives
+a ``total`` of 246 and a ``new`` of 8. Figures are digits with any thousands
+separator (``1 641`` with a normal or no-break space, ``1.641``) or number words,
+bokmål and nynorsk (``fem``, ``ein``, ``tjueto``, ``ingen``; see ``numwords``).
+What a figure counts is read
+
+- from the words after it: ``246 smittede``, ``3 nye tilfeller``, ``38 nye
+  koronasmitta``, ``136 som er smittet``, ``87 personer i kommunen fått påvist
+  koronasmitte``, ``18 personer fra Asker og Bærum er innlagt``, ``6 av våre er
+  på sykehus``, ``en person døde``, ``57 dødsfall``, ``ingen nye smittede`` and
+  ``ikke meldt nye smittede`` (new 0);
+- else from the words before it: ``Antall smittede i Bærum er 191``, ``Totalt
+  antall smittede: 312``, ``Talet på smitta er no 23``, ``tallet er fremdeles
+  123`` (after ``smittetall``), ``tilsammen 423`` (after a case word), ``en
+  økning på 15``;
+- ``det første dødsfallet`` is deaths 1, unless its paragraph already gave the death.
+
+The sentence right after one that gave a total may give the increase without
+naming cases again: ``Dagens tall er 204 smittede. Det er 13 flere enn i går.``
+
+``date`` is the date of the section (the date header above), or the date the
+sentence states with ``per``/``pr.`` (``per 18. juni``; a missing year comes
+from the section or ``--year``); null when neither gives one. ``since`` is
+filled for ``new`` figures only, as written: the time after ``fra``, ``siden``,
+``enn``, ``i forhold til`` … (``søndag``, ``i går``, ``forrige fredag``,
+``27. mars``), ``i løpet av helgen`` (``helgen``), or ``siste døgn``.
+``since_date`` resolves it against ``date``: ``i går`` and ``siste døgn`` (the
+24 hours before the report) are the day before, a weekday is the latest such
+day before ``date``, a date is itself; ``helgen``, ``natta``, ``sist`` and
+``siste uke`` stay null. ``place`` is a capitalised name after
+``i``/``fra``/``på`` in the figure's own clause (``i Bærum``, ``fra Asker og
+Bærum``, ``i Norge``); a figure that sums up an earlier clause (``…nye smittede
+i Bærum, tilsammen 423``) takes that clause's place. A name before a hospital
+word (``på Bærum sykehus``) is not a place, nor is a name after ``på`` for
+hospital and death figures, where it names the hospital (``innlagt på Ahus``).
+
+Caveats, on purpose (a wrong figure is worse than none):
+
+- approximate, capacity and threshold figures are skipped: ``nærmere 400``,
+  ``over 100``, ``ca. 40``, ``plass til inntil 7 koronasmittede pasienter``,
+  ``har passert 1000``; so are ranges (``25-30``, ``mellom 20 og 30``), sets
+  named before (``de 57 smittede``, ``1 av 10``) and years (``I 2020 døde 5``);
+- counts for a part of the town are not its figures: ``ingen smittede på
+  sykehjem``, ``3 smittede blant ansatte``, ``2 smittede elever``, ``2 av våre
+  pasienter er smittet``, ``hvorav 30 smittede``; nor is a bare ``Ingen smitte.``;
+- quarantine, tests and percentages are not case counts (``5 personar i
+  karantene``, ``6 nye positive prøver``, ``12 prosent av de smittede``), nor is
+  ``testet positivt`` (``en medarbeider har testet positivt``);
+- ``nye innlagte`` and ``nye dødsfall`` (changes of the hospital and death
+  figures) and ``3 flere enn i Asker`` (a comparison of places) are not read;
+- only sentences with a case word are read (``smitt…``, ``tilfelle``,
+  ``innlagt``, ``på sykehus``, ``død…``/``døydd``), plus the sentence right
+  after one that gave a total. A count needs a space before it (``(+3`` is not
+  read), and a sentence whose only case word starts with a capital ``Død`` is
+  not read.
+
+Fields: ``metric`` (``total``, ``new``, ``hospitalized``, ``deaths``),
+``value`` (int), ``place``, ``since``, ``since_date``.
+
+Example::
+
+    30.03.20 Smittetall
+    Det er nå 246 smittede, 8 nye fra søndag.
+
+    {"kind": "case_count", "doc": "-", "line": 2, "span": [44, 60],
+     "text": "8 nye fra søndag", "date": "2020-03-30", "metric": "new",
+     "value": 8, "place": null, "since": "søndag", "since_date": "2020-03-29"}
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from bisect import bisect_right
+from collections.abc import Iterator
+
+import regex
+
+from ..dates import INLINE_DATE_RE, MONTHS, WEEKDAYS, parse_inline_date, previous_weekday
+from ..document import Document
+from ..numwords import NUMBER_WORD_PATTERN, parse_number_word
+from ..records import ExtractorInfo, Match
+from ..textutil import DASHES, HSPACE, parse_int_grouped, sentence_bounds
+
+INFO = ExtractorInfo(
+    name="case_counts",
+    kind="case_count",
+    version="1.0",
+    description="COVID-19 case figures: total, new, hospitalized, deaths, with place and since",
+    fields=("metric", "value", "place", "since", "since_date"),
+)
+
+# Speed: the stdlib ``re`` runs the patterns on the hot path (a few per candidate
+# sentence). Led by a literal and free of case-insensitive branches, they run 3-5x
+# faster than the same patterns in ``regex``, which is kept for the one pattern that
+# must match backwards (_LEFT_RE) and for the shared date pattern.
+
+# -- prefilter ------------------------------------------------------------------------
+# One str.find scan per literal (about 1 GB/s each); a regex alternation of these stems
+# scans 20-50x slower. Each literal leaves out the stem's first letter, so that one
+# scan finds both cases:
+#   "mitt"  smittede, smitta, smittet, smittetall, koronasmittede (see _SMITT_TAIL_RE)
+#   "ilfel" tilfelle, tilfeller, smittetilfella
+#   "nnlag" innlagt, innlagd, innlagte
+#   "kehus" på sykehus, på sjukehus ("6 av våre er på sykehus")
+#   "dø"    død, døde, dødsfall, døydde (and not døgn, dør)
+_SMITTE_BEFORE = ("påvist ", "bekreftet ", "bekrefta ", "stadfesta ", "påvist korona")
+_SYKEHUS_BEFORE = ("på sy", "på sju", "på Sy", "på Sju")
+# After "smitt": the forms that count people or name the figure. Not smittevern,
+# smitterisiko, smittesporing, smitten (the contagion), which never carry a count.
+_SMITT_TAIL_RE = re.compile(r"(?:ede|et|a|e|etall?\w*|etilfel\w*)(?!\w)")
+
+# -- counts -----------------------------------------------------------------------------
+_DASH = f"[{DASHES}]"
+_HS = f"[{HSPACE}]"
+# A count: grouped digits or one number word, after a space (or at the start of its
+# sentence: _COUNT_AT_RE). Not inside a word, a range, a decimal number, a date, a code
+# or "Covid-19": a space comes before it, and no decimal part, date part, range or %
+# after it. Number words are a case-sensitive trie (see numwords.NUMBER_WORD_PATTERN).
+_COUNT_BODY = rf"""
+    (?:
+        (?P<digits> \d{{1,3}} (?: [\x20\u00a0\u202f\u2009\u2007.] \d{{3}} )+ (?!\d) | \d+ )
+        (?! [.,]\d | {_HS}* {_DASH} {_HS}* \d | {_HS}* % )
+      | (?P<word> {NUMBER_WORD_PATTERN} | [iI]kke )
+    )
+    (?! \w )
+"""
+_COUNT_RE = re.compile("[ ]" + _COUNT_BODY, re.VERBOSE)
+_COUNT_AT_RE = re.compile(_COUNT_BODY, re.VERBOSE)
+
+# Words right before a count that make it approximate, a capacity, a rate, a range,
+# a code or a set already named: "nærmere 400", "inntil 7", "de 57 smittede", "uke 12".
+_SKIP_AFTER_WORD = frozenset(
+    """nærmere nærare over under cirka ca ca. omtrent rundt omlag opptil inntil minst
+    snaut drøyt drygt nesten anslagsvis bortimot knapt maks maks. maksimalt maksimum
+    de dei disse desse av per pr pr. uke veke nr nr. nummer kl kl. klokka klokken
+    covid covid-19 korona side rom hver hvert kvar kvart mellom""".split()
+) | frozenset(DASHES)
+_SKIP_AFTER_TWO_WORDS = frozenset(
+    ("om lag", "mer enn", "meir enn", "mindre enn", "færre enn", "flere enn", "fleire enn",
+     "opp mot", "i overkant", "i underkant", "plass til", "kapasitet til", "plass for")
+)  # fmt: skip
+# "20 og 30 smittede", "fra 20 til 30": the second number of a pair or a range.
+_PAIR_WORDS = frozenset(("og", "eller", "til", "à"))
+# "I 2020 døde 5 personer": a year after these words is not a count.
+_YEAR_WORDS = frozenset(
+    ("i", "fra", "frå", "til", "siden", "sidan", "innen", "før", "etter", "år", "året")
+)
+# "Antall testede er 1200, hvorav 30 smittede": the infected of some other group.
+_PARTITIVE_WORDS = frozenset(("hvorav", "herav", "derav", "kor", "blant"))
+
+# -- the words after a count ------------------------------------------------------------
+_CONFIRMED = (
+    r"(?:registrert(?:e)?|bekreftede?|bekreftet|bekrefta|påvist(?:e)?|meldt(?:e)?|kjent(?:e)?"
+    r"|kjende|stadfest(?:a|e)|konstatert(?:e)?)"
+)
+_CASE_NOUN = (
+    r"(?:(?:korona|covid-?19-)?(?:smittede|smitta|smittet)|(?:korona|smitte)?tilfell(?:e|er|a))"
+)
+_UNIT = (
+    r"(?:personer|personar|person|pasienter|pasientar|pasient|innbyggere|innbyggjarar"
+    r"|innbygger|innbyggjar|stykker)"
+)
+_UPPER = "A-ZÆØÅÄÖÜÉÈÁÓÚÍČĐŊŠŦŽ"
+_LOWER = "a-zæøåäöüéèáóúíčđŋšŧžß"
+_NAME = rf"[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}]?[{_LOWER}]+)*"
+# A place: "Bærum", "Asker og Bærum", "Nord-Fron", "Indre Østfold".
+_PLACE = (
+    r"(?:(?:Nordre|Søndre|Indre|Ytre|Øvre|Nedre|Nord|Sør|Øst|Vest|Midtre|Store|Lille)\x20)?"
+    rf"{_NAME}(?:\x20og\x20{_NAME})?"
+)
+# Anchored right after the count. Optional parts, in the order the texts use them:
+# a unit ("personer", "pasienter med covid-19"), where from ("fra Asker og Bærum"),
+# a part ("av våre"), "som", a verb ("er", "har blitt"), then the cue that names the
+# figure. Each optional part is tried at most once, so the match is linear.
+_AFTER_RE = re.compile(
+    rf"""
+    (?: \s+ (?P<unit> {_UNIT} )
+        (?: \s+ med \s+ (?: covid-?19 | covid | korona(?:virus)? | koronasmitte ) )? )?
+    (?: \s+ (?: fra | frå | i ) \s+
+        (?: (?P<place> {_PLACE} ) | kommunen | landet | fylket | byen ) )?
+    (?: \s+ (?P<of> av \s+ (?: disse | desse | dem | dei | de | våre | oss )
+                     (?: \s+ smittede | \s+ smitta )? ) )?
+    (?: \s+ som )?
+    (?: \s+ (?: er | var | ligger | ligg | har ) (?: \s+ (?: blitt | vorte | vært | vore ) )?
+        (?: \s+ (?: nå | no | fortsatt | framleis | fremdeles ) )? )?
+    \s+
+    (?:
+        (?P<new> nye | ny | nytt | nya | flere | fleire | nysmitt(?:ede|a|et) )
+      | (?P<hospitalized> innlagt | innlagd | innlagde | innlagte | på \s+ s(?:y|ju)kehus(?:et)? )
+      | (?P<deaths> døde | dødsfall | dødd | død | døydde | døydd )
+      | (?P<total> (?: {_CONFIRMED} \s+ )? {_CASE_NOUN}
+                 | (?: med | fått ) \s+ (?: påvist | bekreftet | bekrefta | stadfesta )
+                   \s+ (?:korona)?smitte )
+      | (?P<nochange> endring \s+ i \s+ smittetal\w* )
+    )
+    (?! \w )
+    """,
+    re.VERBOSE,
+)
+# After "nye"/"flere": a case noun, the end of the clause, or a small word that cannot
+# be the noun. "8 nye fra søndag", "13 flere enn i går", "3 nye tilfeller"; not
+# "2 nye fastleger", "2 nye innlagte", "8 nye i karantene".
+_NEW_TAIL_RE = re.compile(
+    rf"""
+    (?P<noun> \s+ (?: {_CONFIRMED} \s+ )? {_CASE_NOUN} ) (?! \w )
+  | \s* (?: $ | [.,;:!?)\u2013\u2014] )
+  | \s+ (?: fra | frå | siden | sidan | siste | enn | hittil | så | og | mens | men
+          | sammenlignet | sammenliknet | samanlikna | det | denne | dette | til | etter | per | pr
+          | blant | totalt
+          | i (?! \s+ (?:hjemme|heime)?karantene | \s+ isolasjon )
+          | på (?! \s+ (?:hjemme|heime)?karantene ) )
+    (?! \w )
+    """,
+    re.VERBOSE,
+)
+# "ikke meldt nye smittede", "ikke registrert noen nye tilfeller": new 0.
+_NOT_NEW_RE = re.compile(
+    rf"""
+    (?: \s+ (?: blitt | vorte ) )?
+    (?: \s+ (?: meldt | registrert | påvist | rapportert | kommet | avdekket | avdekt | bekreftet
+              | funnet ) )?
+    (?: \s+ (?: om | inn ) )?
+    (?: \s+ (?: noen | nokon ) )?
+    \s+ nye \s+ (?: {_CONFIRMED} \s+ )? {_CASE_NOUN} (?! \w )
+    """,
+    re.VERBOSE,
+)
+
+_THAN_RE = re.compile(r"\s+(enn)(?!\w)")
+# A group noun after "smittede" makes the count a part of the town: "2 smittede elever".
+_GROUP_AFTER_RE = re.compile(
+    r"\s+(?:elev|ansatt|tilsett|barn|born|beboer|bebuar|lærer|pasient|helsearbeider|medarbeider"
+    r"|ungdom|student|arbeider|innsatt|asylsøker)"
+)
+
+# -- the words before a count (matched backwards from the count) -------------------------
+_LEFT_RE = regex.compile(
+    r"""
+    (?:
+        (?P<label>
+            (?<!\w) (?i: totalt \s+ antall | antall(?:et)? | talet | tallet | smittetall(?:et)?
+                       | smittetal(?:et)? )
+            [^\d.,;:!?()\n]{0,80}?
+            (?: \s+ (?: (?: er | var )
+                        (?: \s+ (?: nå | no | fremdeles | framleis | fortsatt | totalt
+                                  | i \s+ dag ) )?
+                        (?: \s+ (?: oppe \s+ i | kommet \s+ opp \s+ i ) )?
+                      | ligger \s+ på | utgjør
+                      | har \s+ (?: økt | steget | auka | stege | stige | gått \s+ opp ) \s+ til )
+              | \s* : )
+        )
+      | (?P<sum>
+            (?<!\w) (?i: totalt | tilsammen | til \s+ sammen | i \s+ alt | samlet | samla )
+            (?: \s+ (?: er | var | har ) \s+ det (?: \s+ (?: nå | no ) )?
+                (?: \s+ (?: registrert | påvist | meldt | bekreftet | stadfesta ) )? )?
+        )
+      | (?P<increase>
+            (?<!\w) (?: (?: en | ei | ein ) \s+ )? (?i: økning | oppgang | auke | stigning )
+            \s+ (?: på | med )
+          | (?<!\w) (?: økt | auka | steget | stege | stige ) \s+ med
+        )
+    )
+    \s*
+    """,
+    regex.VERBOSE | regex.REVERSE,
+)
+# The last word before a count that _LEFT_RE can match: a cheap test that spares
+# the backwards match for most counts.
+_LEFT_LAST_WORDS = frozenset(
+    """er var på i utgjør til nå no fremdeles framleis fortsatt totalt dag tilsammen sammen
+    alt samlet samla det registrert påvist meldt bekreftet stadfesta med""".split()
+)
+# After a count read from the words before it: an optional unit, then the end of the
+# clause or a small word. Not "Antall smittede er 5 ganger høyere", not "en økning på 16
+# prosent".
+_TAIL_OK_RE = re.compile(
+    r"""
+    (?: \s+ (?P<unit> personer | personar | pasienter | pasientar | smittede | smitta | tilfeller
+                    | tilfelle ) )?
+    (?: \s* (?: $ | [.,;:!?()\u2013\u2014] )
+      | \s+ (?: i | på | fra | frå | siden | sidan | hittil | så | totalt | nå | no | og | men
+              | mens | per | pr | etter | enn | sammenlignet | sammenliknet | samanlikna | siste
+              | til | som )
+        (?! \w ) )
+    """,
+    re.VERBOSE,
+)
+# A case word before an elliptic total ("…nye smittede i Bærum, tilsammen 423").
+_CASE_WORD_RE = re.compile(r"[mM]itt(?:ede|a|et|etal)|ilfell")
+_NEW_WORD_RE = re.compile(r"(?<!\w)(?:nye|ny|nytt|nysmitt)")
+_FIRST_DEATH_RE = re.compile(r"(?<!\w)[fF]ørste\s+(?:[\w-]+\s+)?(?:korona)?dødsfall(?:et)?(?!\w)")
+
+# -- place ----------------------------------------------------------------------------
+_PLACE_RE = re.compile(
+    rf"(?<!\w)(?P<prep>[iI]|[fF]ra|[fF]rå|[pP]å)\s+(?P<name>{_PLACE})(?!\w)(?:\s+(?P<next>\w+))?"
+)
+_PLACE_HINT_RE = re.compile(f"[iIaå] [{_UPPER}]")
+# A name followed by one of these is an institution, not a place: "på Bærum sykehus".
+_INSTITUTION_WORDS = frozenset(
+    """sykehus sykehuset sjukehus sjukehuset sykehjem sykehjemmet sjukeheim sjukeheimen
+    legevakt legevakta legevakten helsehus omsorgssenter bo- universitetssykehus
+    universitetssjukehus hf""".split()
+)
+_NOT_PLACES = frozenset(
+    """Covid Korona Corona Koronaviruset Folkehelseinstituttet Helsedirektoratet Msis
+    Kommuneoverlegen Kommunen Fylkesmannen Statsforvalteren""".split()
+)
+_INSTITUTION_SUFFIXES = ("sykehus", "sjukehus", "instituttet", "direktoratet", "senter", "senteret")
+# A total or new count for a part of the town ("ingen smittede på sykehjem") is not the
+# town's figure: it would contradict the day's total in the cases report.
+_SUBGROUP_HINT_RE = re.compile(
+    "sykehjem|sjukeheim|bolig|hjemmetjen|heimeten|barnehage|skole|skule|institusjon|avdeling"
+    "|mottak|senter|bofellesskap|fengsel|blant"
+)
+_SUBGROUP_RE = re.compile(
+    r"""(?<!\w) (?: (?:i|på|ved) \s+ (?: (?:de|dei|den|det) \s+ )? (?: [\w-]+ \s+ )?
+          (?: sykehjem | sjukeheim | omsorgsbolig | bolig | hjemmetjenest | heimetenest | barnehage
+            | skole | skule | institusjon | avdeling | mottak | behandlingssenter | omsorgssenter
+            | bofellesskap | fengsel )
+        | blant \s+ [^\W\d_] )""",
+    re.VERBOSE,
+)
+
+# -- since and date ---------------------------------------------------------------------
+_WEEKDAY_ALT = "|".join(sorted(WEEKDAYS, key=len, reverse=True))
+_MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
+# A date for INLINE_DATE_RE to read: "27. mars", "27.3.", "27.03.2020".
+_SINCE_DATE = rf"\d{{1,2}}\.(?:\d{{1,2}}\.(?:\d{{2,4}})?|\s*(?:{_MONTH_ALT})(?!\w)\.?)"
+# The time a new count is counted from. Three shapes: a word after "fra", "siden",
+# "enn", "i forhold til" …; "i løpet av helgen"; "siste døgn". The groups named
+# below say how since_date is resolved.
+_SINCE_RE = re.compile(
+    rf"""
+    (?<!\w)
+    (?:
+        (?: [fF]ra | [fF]rå | [sS]iden | [sS]idan | enn | [iI] \s+ forhold \s+ til
+          | [sS]ammenlign(?:et|a) \s+ med | [sS]ammenlikn(?:et|a) \s+ med | [sS]amanlikna \s+ med
+          | [jJ]amført \s+ med ) \s+ (?: på \s+ )?
+        (?P<since1>
+            (?P<yesterday> i \s* går | gårsdagen | dagen \s+ før )
+          | (?P<day_before> i \s* forgårs )
+          | (?: (?: forrige | førre | sist ) \s+ )? (?P<weekday> {_WEEKDAY_ALT} )
+          | (?: forrige | førre ) \s+ (?: oppdatering | rapport | uke | veke | helg )
+          | sist | helgen | helga
+          | (?P<date> {_SINCE_DATE} )
+        )
+      | (?: [iI] \s+ løpet \s+ av | [oO]ver | [gG]jennom ) \s+
+        (?P<since2> (?P<last_day2> (?:det \s+)? siste \s+ døgnet? ) | helgen | helga | natta
+                  | natten | (?: den \s+ )? siste \s+ uka )
+      | (?P<since3> (?P<last_day3> (?:[dD]et \s+ siste | [sS]iste)
+                                   \s+ (?: døgn(?:et)? | 24 \s+ timer | 24 \s+ timane ) )
+                  | [sS]iste \s+ (?: uke | uka | veke | veka
+                                  | (?:sju|7) \s+ (?:dager|dagar|dagane) ) )
+    )
+    (?!\w)
+    """,
+    re.VERBOSE,
+)
+_PER_DATE_HINT_RE = re.compile(r"[pP](?:er|r\.?) +\d")
+_PER_DATE_RE = regex.compile(
+    rf"(?<!\w)(?:per|pr\.?)\s+(?:{INLINE_DATE_RE.pattern})", regex.VERBOSE | regex.IGNORECASE
+)
+_CLAUSE_MARKS = (",", ";", ":", "(", ")", "\u2013", "\u2014", " - ")
+_MAX_CLAUSE = 200
+# What may follow a sentence end before the next sentence starts.
+_SENTENCE_GAP = ".!?\"»”' \t\u00a0\u202f"
+
+# (start, end, metric, value, place, since, since_date)
+_Figure = tuple[int, int, str, int, str | None, str | None, str | None]
+
+
+def extract(doc: Document) -> Iterator[Match]:
+    """Yield case figures in text order, paragraph by paragraph."""
+    text = doc.text
+    hits = _anchor_hits(text)
+    i, n = 0, len(hits)
+    while i < n:
+        ls = text.rfind("\n", 0, hits[i]) + 1
+        le = text.find("\n", hits[i])
+        if le == -1:
+            le = len(text)
+        j = bisect_right(hits, le, i)
+        line_hits = hits[i:j]
+        i = j
+        header = doc.section_at(ls)
+        if header is not None and header.line_start == ls:
+            continue  # a date header's title ("Første dødsfall i Bærum") is not a report
+        yield from _parse_line(doc, ls, le, line_hits)
+
+
+def _anchor_hits(text: str) -> list[int]:
+    """Sorted offsets of the case words: where the sentences worth reading are."""
+    hits: list[int] = []
+    find, tail = text.find, _SMITT_TAIL_RE.match
+    i = find("mitt")
+    while i != -1:
+        if i and text[i - 1] in "sS":
+            t = tail(text, i + 4)
+            # bare "smitte" (the contagion) counts only as "påvist smitte"
+            bare = t is not None and t.end() == i + 5 and text[i + 4] == "e"
+            if t and (not bare or text.endswith(_SMITTE_BEFORE, 0, i - 1)):
+                hits.append(i - 1)
+        i = find("mitt", i + 4)
+    for lit in ("ilfel", "nnlag"):
+        i = find(lit)
+        while i != -1:
+            hits.append(i)
+            i = find(lit, i + 1)
+    i = find("kehus")
+    while i != -1:
+        if text.endswith(_SYKEHUS_BEFORE, 0, i):  # "på sykehus", not "lokalsykehus"
+            hits.append(i)
+        i = find("kehus", i + 5)
+    i = find("dø")
+    while i != -1:
+        if text.startswith(("d", "y"), i + 2):
+            hits.append(i)
+        i = find("dø", i + 2)
+    hits.sort()
+    return hits
+
+
+def _parse_line(doc: Document, ls: int, le: int, hits: list[int]) -> Iterator[Match]:
+    """The figures of one paragraph: its sentences with a hit, and the one after a total."""
+    text = doc.text
+    found: list[tuple[_Figure, str | None]] = []
+    deaths_seen = False
+    k, last_hit = 0, hits[-1]
+    follow = False  # the sentence before gave a total
+    p = ls
+    while p < le and (p <= last_hit or follow):
+        s, e = sentence_bounds(text, p, p, p, le)
+        has_hit = False
+        while k < len(hits) and hits[k] < e:
+            has_hit = True
+            k += 1
+        if has_hit or follow:
+            figures, date = _parse_sentence(doc, s, e, not has_hit, deaths_seen)
+            found.extend((f, date) for f in figures)
+            deaths_seen = deaths_seen or any(f[2] == "deaths" for f in figures)
+            follow = has_hit and any(f[2] == "total" for f in figures)
+        p = e
+        while p < le and text[p] in _SENTENCE_GAP:
+            p += 1
+    found.sort(key=lambda t: (t[0][0], t[0][1]))
+    for (start, end, metric, value, place, since, since_date), date in found:
+        fields = {"metric": metric, "value": value, "place": place, "since": since}
+        fields["since_date"] = since_date
+        yield Match("case_count", start, end, date, fields)
+
+
+def _parse_sentence(
+    doc: Document, s: int, e: int, new_only: bool, deaths_seen: bool
+) -> tuple[list[_Figure], str | None]:
+    """The figures of the sentence ``[s, e)`` and the date they belong to.
+
+    ``new_only`` reads the sentence after a total, which may give only an increase.
+    ``deaths_seen``: the paragraph gave deaths before ("det første dødsfallet" repeats it).
+    """
+    text = doc.text
+    date = doc.date_at(s)
+    if _PER_DATE_HINT_RE.search(text, s, e):
+        pm = _PER_DATE_RE.search(text, s, e)
+        if pm:
+            stated = parse_inline_date(pm, doc.reference_year(s))
+            date = stated.isoformat() if stated else None
+    figures: list[_Figure] = []
+    marks: tuple[str, ...] | None = None
+    for m in _iter_counts(text, s, e):
+        fig = _read_count(text, s, e, m)
+        if fig is None:
+            continue
+        start, end, metric, value, place, how = fig
+        if new_only and metric != "new":
+            continue
+        if marks is None:
+            marks = tuple(mk for mk in _CLAUSE_MARKS if text.find(mk, s, e) != -1)
+        cs, ce = _clause(text, s, e, m.end(), marks)
+        if metric in ("total", "new") and _SUBGROUP_HINT_RE.search(text, cs, ce):
+            if _SUBGROUP_RE.search(text, cs, ce):
+                continue
+        if place is None:
+            place = _find_place(text, min(cs, start), ce, metric)
+        if place is None and how == "sum":
+            # "…smittede i Bærum, tilsammen 423": the clause it sums up
+            place = _find_place(text, max(s, cs - _MAX_CLAUSE), cs, metric)
+        since = since_date = None
+        if metric == "new":
+            sm = _SINCE_RE.search(text, cs, ce)
+            if sm:
+                group = "since1" if sm["since1"] else "since2" if sm["since2"] else "since3"
+                since = sm[group].rstrip(".")  # "siden 27. mars." ends the sentence
+                since_date = _resolve_since(text, sm, date, doc.reference_year(s))
+                if sm.start() >= end and not _COUNT_RE.search(text, end, sm.start()):
+                    end = sm.start(group) + len(since)  # "8 nye fra søndag": the time is evidence
+        figures.append((start, end, metric, value, place, since, since_date))
+    if not new_only and (text.find("første", s, e) != -1 or text.find("Første", s, e) != -1):
+        fm = _FIRST_DEATH_RE.search(text, s, e)
+        if fm and not deaths_seen and not any(f[2] == "deaths" for f in figures):
+            cs, ce = _clause(text, s, e, fm.start(), _CLAUSE_MARKS)
+            place = _find_place(text, cs, ce, "deaths")
+            figures.append((fm.start(), fm.end(), "deaths", 1, place, None, None))
+    return figures, date
+
+
+def _iter_counts(text: str, s: int, e: int) -> Iterator[re.Match[str]]:
+    m = _COUNT_AT_RE.match(text, s, e)
+    if m:
+        yield m
+    yield from _COUNT_RE.finditer(text, s, e)
+
+
+def _read_count(
+    text: str, s: int, e: int, m: re.Match[str]
+) -> tuple[int, int, str, int, str | None, str] | None:
+    """One count read: (start, end, metric, value, place named before the cue, how), or None.
+
+    ``how`` says which words named the figure: "after" (the words after the count),
+    or, from the words before it, "label", "sum" or "increase".
+    """
+    word = m["word"]
+    ns, ne = m.span("digits" if word is None else "word")
+    if word is not None:
+        if word in ("ikke", "Ikke"):
+            nm = _NOT_NEW_RE.match(text, ne, e)
+            return (ns, nm.end(), "new", 0, None, "after") if nm else None
+        value = parse_number_word(word)
+        if value is None:
+            return None
+    else:
+        digits = m["digits"]
+        value = int(digits) if digits.isdigit() else parse_int_grouped(digits)
+    before = text[max(s, ns - 40) : ns].split()
+    if before and _skipped_by_words_before(before, m["digits"]):
+        return None
+    am = _AFTER_RE.match(text, ne, e)
+    if am is not None:
+        metric = am.lastgroup or ""
+        if metric == "nochange":  # "Ingen endring i smittetall"
+            return (ns, am.end(), "new", 0, None, "after") if value == 0 and word else None
+        partitive = bool(before) and before[-1].casefold() in _PARTITIVE_WORDS
+        if metric == "total" and (am["of"] or partitive):
+            return None  # "2 av våre er smittet", "hvorav 30 smittede": a part, not the total
+        end = am.end()
+        if metric == "new" and not am["new"].startswith("nysmitt"):
+            tm = _NEW_TAIL_RE.match(text, end, e)
+            if tm is None:
+                return None
+            if tm["noun"] is not None:
+                end = tm.end()
+            em = _THAN_RE.match(text, end, e)
+            if em and not _SINCE_RE.match(text, em.start(1), e):
+                return None  # "3 flere enn i Asker" compares places; it is not an increase
+        elif metric == "total" and _GROUP_AFTER_RE.match(text, end, e):
+            return None  # "2 smittede elever": a part of the town, not its total
+        return (ns, end, metric, value, am["place"], "after")
+    if word is not None and value <= 1:
+        return None  # "en" in "en økning på", "ingen" alone: an article, not a figure
+    if not before or (before[-1] not in _LEFT_LAST_WORDS and not before[-1].endswith(":")):
+        return None
+    lm = _LEFT_RE.match(text, s, ns)
+    if lm is None:
+        return None
+    tm = _TAIL_OK_RE.match(text, ne, e)
+    if tm is None:
+        return None
+    end = tm.end("unit") if tm["unit"] is not None else ne
+    if lm["label"] is not None:
+        metric = _label_metric(lm["label"], text, s, lm.start())
+        return None if metric is None else (lm.start(), end, metric, value, None, "label")
+    if lm["sum"] is not None:
+        if not _CASE_WORD_RE.search(text, s, lm.start()):
+            return None
+        return (lm.start(), end, "total", value, None, "sum")
+    return (lm.start(), end, "new", value, None, "increase")
+
+
+def _skipped_by_words_before(words: list[str], digits: str | None) -> bool:
+    last = words[-1].casefold().strip("([«\"'")
+    if last in _SKIP_AFTER_WORD:
+        return True
+    if len(words) >= 2:
+        prev = words[-2].casefold().strip("([«\"'")
+        if f"{prev} {last}" in _SKIP_AFTER_TWO_WORDS:
+            return True
+        prev_is_number = prev[:1].isdigit() or parse_number_word(prev) not in (None, 0, 1)
+        if last in _PAIR_WORDS and prev_is_number:
+            return True
+    return bool(digits and len(digits) == 4 and digits[:2] in ("19", "20") and last in _YEAR_WORDS)
+
+
+def _label_metric(label: str, text: str, s: int, label_start: int) -> str | None:
+    """Which figure "Antall … er N" gives, from the words of its label."""
+    words = label.casefold()
+    if "innlag" in words or "sykehus" in words or "sjukehus" in words:
+        return "hospitalized"
+    if "død" in words or "døyd" in words:
+        return "deaths"
+    if "smitt" in words or "tilfel" in words:
+        return "new" if _NEW_WORD_RE.search(words) else "total"
+    # "tallet er fremdeles 123" names no figure itself: "smittetall" must come before it.
+    return "total" if _CASE_WORD_RE.search(text, s, label_start) else None
+
+
+def _clause(text: str, s: int, e: int, pos: int, marks: tuple[str, ...]) -> tuple[int, int]:
+    """The clause around ``pos`` in the sentence ``[s, e)``: between commas, semicolons, dashes.
+
+    ``marks`` are the clause marks the sentence has. At most _MAX_CLAUSE characters
+    each side, so that a sentence with many counts and no commas costs linear time.
+    """
+    cs, ce = max(s, pos - _MAX_CLAUSE), min(e, pos + _MAX_CLAUSE)
+    for mark in marks:
+        i = text.rfind(mark, cs, pos)
+        if i != -1:
+            cs = i + len(mark)
+        i = text.find(mark, pos, ce)
+        if i != -1:
+            ce = i
+    return cs, ce
+
+
+def _find_place(text: str, a: int, b: int, metric: str) -> str | None:
+    if not _PLACE_HINT_RE.search(text, a, b):
+        return None
+    for pm in _PLACE_RE.finditer(text, a, b):
+        name = pm["name"]
+        if pm["prep"] in ("på", "På") and metric in ("hospitalized", "deaths"):
+            continue  # "innlagt på Ahus", "døde på Bærum sykehus": a hospital, not a place
+        nxt = pm["next"]
+        if nxt is not None and nxt.casefold() in _INSTITUTION_WORDS:
+            continue
+        if name.split()[0] in _NOT_PLACES or name.casefold().endswith(_INSTITUTION_SUFFIXES):
+            continue
+        return name
+    return None
+
+
+def _resolve_since(text: str, m: re.Match[str], date: str | None, year: int | None) -> str | None:
+    if m["date"] is not None:
+        dm = INLINE_DATE_RE.match(text, m.start("date"))
+        d = parse_inline_date(dm, year) if dm else None
+        return d.isoformat() if d else None
+    if date is None:
+        return None
+    ref = _dt.date.fromisoformat(date)
+    if m["yesterday"] or m["last_day2"] or m["last_day3"]:
+        return (ref - _dt.timedelta(days=1)).isoformat()
+    if m["day_before"]:
+        return (ref - _dt.timedelta(days=2)).isoformat()
+    if m["weekday"]:
+        return previous_weekday(ref, WEEKDAYS[m["weekday"].casefold()]).isoformat()
+    return None
