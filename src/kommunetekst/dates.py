@@ -132,18 +132,18 @@ class Header:
     time: str | None  # "HH:MM" when the header gives a time
     date: str | None = None  # ISO, once the year is known
 
-    def with_year(self, year: int | None) -> Header:
-        d = make_date(year, self.month, self.day) if year else None
-        return Header(self.start, self.end, self.line_start, self.date_text, self.title,
-                      self.year, self.month, self.day, self.time, d.isoformat() if d else None)
+
+
+_SENTENCE_INSIDE_STD_RE = re.compile(r"[.!?]\s+\S")
 
 
 def _title_ok(title: str, numeric: bool, sep: str) -> bool:
-    if not title:
+    if not title or len(title) > _MAX_TITLE_CHARS:
         return False
-    if len(title) > _MAX_TITLE_CHARS or len(title.split()) > _MAX_TITLE_WORDS:
+    words = title.count(" ") + 1
+    if words > _MAX_TITLE_WORDS and len(title.split()) > _MAX_TITLE_WORDS:
         return False
-    if _SENTENCE_INSIDE_RE.search(title):
+    if ("." in title or "!" in title or "?" in title) and _SENTENCE_INSIDE_STD_RE.search(title):
         return False
     # "Lørdag 28. mars er det mulig å levere …" is a sentence that starts with a date.
     # Without a colon or dash after the date, a title must not end like a sentence.
@@ -157,42 +157,55 @@ def find_headers(text: str, year: int | None = None) -> list[Header]:
     they all share one year, or when its neighbours (the nearest dated header
     before and after) agree; otherwise from ``year``; otherwise its date stays None.
     """
-    found: list[Header] = []
+    found: list[tuple[int, int, int, str, str | None, int | None, int, int, str | None]] = []
     for m in _iter_header_matches(text):
-        raw_title = m["title"].strip()
-        numeric = m["nd"] is not None
-        time = f"{int(m['hh']):02d}:{m['mm']}" if m["hh"] else None
+        title_raw = m["title"]
+        raw_title = title_raw.strip()
+        hh = m["hh"]
+        time = f"{int(hh):02d}:{m['mm']}" if hh else None
+        nd = m["nd"]
+        numeric = nd is not None
         if not _title_ok(raw_title, numeric, m["sep"]) and not (time and not raw_title):
             continue
         if numeric:
-            day, month = int(m["nd"]), int(m["nm"])
-            y = int(m["ny"])
-            yr: int | None = two_digit_year(y) if len(m["ny"]) == 2 else y
+            day, month, ny = int(nd), int(m["nm"]), m["ny"]
+            yr: int | None = two_digit_year(int(ny)) if len(ny) == 2 else int(ny)
         else:
             day, month = int(m["td"]), MONTHS[m["tm"].casefold()]
             yr = int(m["ty"]) if m["ty"] else None
         if not 1 <= month <= 12 or make_date(yr or 2000, month, day) is None:
             continue
-        end = m.start("title") + len(m["title"].rstrip())
-        found.append(Header(m.start("date_text"), end, m.start(), m["date_text"],
-                            raw_title or None, yr, month, day, time))
-    return _resolve_years(found, year)
-
-
-def _resolve_years(headers: list[Header], fallback: int | None) -> list[Header]:
-    years = {h.year for h in headers if h.year}
+        end = m.start("title") + len(title_raw.rstrip())
+        found.append((m.start("date_text"), end, m.start(), m["date_text"], raw_title or None,
+                      yr, month, day, time))
+    years = _resolved_years([f[5] for f in found], year)
     out = []
-    for i, h in enumerate(headers):
-        y = h.year
-        if y is None:
-            if len(years) == 1:
-                y = next(iter(years))
-            else:
-                before = next((g.year for g in reversed(headers[:i]) if g.year), None)
-                after = next((g.year for g in headers[i + 1 :] if g.year), None)
-                y = before if before is not None and before == after else fallback
-        out.append(h.with_year(y))
+    for f, y in zip(found, years, strict=True):
+        d = make_date(y, f[6], f[7]) if y else None
+        out.append(Header(*f, date=d.isoformat() if d else None))
     return out
+
+
+def _resolved_years(written: list[int | None], fallback: int | None) -> list[int | None]:
+    """The year of each header: as written, else from the document, else ``fallback``."""
+    distinct = {y for y in written if y}
+    if len(distinct) == 1:
+        only = next(iter(distinct))
+        return [y or only for y in written]
+    before: list[int | None] = []
+    last = None
+    for y in written:
+        before.append(last)
+        last = y or last
+    after: list[int | None] = [None] * len(written)
+    nxt = None
+    for i in range(len(written) - 1, -1, -1):
+        after[i] = nxt
+        nxt = written[i] or nxt
+    return [
+        y if y else (b if b is not None and b == a else fallback)
+        for y, b, a in zip(written, before, after, strict=True)
+    ]
 
 
 # A date written inside a sentence: "per 18. juni", "16.12.2015", "3.2.2016".
