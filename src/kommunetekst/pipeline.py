@@ -10,7 +10,7 @@ import heapq
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from .decoding import decode_bytes
+from .decoding import decode_bytes, normalize_text
 from .document import Document
 from .records import SCHEMA_VERSION, Match
 from .registry import resolve
@@ -52,7 +52,7 @@ def extract_text(
     Yields:
         record dicts as SPEC §1 describes, in text order.
     """
-    return iter_records(Document(text, doc, year), only)
+    return iter_records(Document(normalize_text(text), doc, year), only)
 
 
 def document_record(data: bytes, doc: str, text: str, encoding: str) -> dict[str, Any]:

@@ -6,7 +6,9 @@ commands, so ``kommunetekst --help`` starts fast.
 
 from __future__ import annotations
 
+import errno
 import os
+import signal
 import sys
 
 import click
@@ -29,14 +31,59 @@ def cli() -> None:
 
 
 def main() -> None:
-    """Console-script entry point: quiet on a closed pipe."""
+    """Console-script entry point: every way a run can end gives one sentence, never a traceback.
+
+    Exit status: 0 ok, also on a closed pipe (``| head``); 1 a data or runtime
+    error; 2 a usage error; 130 Ctrl-C; 143 SIGTERM. ``KOMMUNETEKST_DEBUG=1``
+    shows the traceback of an unexpected error instead of the sentence.
+    """
+    signal.signal(signal.SIGTERM, _terminate)
     try:
-        cli.main(prog_name="kommunetekst")
+        rv = cli.main(prog_name="kommunetekst", standalone_mode=False)
     except BrokenPipeError:
         _quiet_broken_pipe()
-    except KeyboardInterrupt:
-        click.echo("Interrupted.", err=True)
+    except (click.exceptions.Abort, KeyboardInterrupt):
+        # click turns Ctrl-C into Abort; temporary files are gone by now.
+        _stderr("Interrupted.")
         sys.exit(130)
+    except _Terminated:
+        _stderr("Terminated.")
+        sys.exit(143)
+    except click.ClickException as e:
+        e.show()
+        sys.exit(e.exit_code)
+    except OSError as e:
+        if e.errno == errno.EPIPE:
+            _quiet_broken_pipe()
+        _unexpected(e)
+    except Exception as e:  # a bug: say so in one sentence
+        _unexpected(e)
+    sys.exit(rv if isinstance(rv, int) else 0)
+
+
+class _Terminated(BaseException):
+    """SIGTERM, raised like Ctrl-C so that ``finally`` blocks remove temporary files."""
+
+
+def _terminate(signum: int, frame: object) -> None:
+    raise _Terminated
+
+
+def _stderr(message: str) -> None:
+    try:
+        click.echo(message, err=True)
+    except OSError:
+        pass
+
+
+def _unexpected(e: BaseException) -> None:
+    if os.environ.get("KOMMUNETEKST_DEBUG"):
+        raise e
+    _stderr(
+        f"Error: unexpected {type(e).__name__}: {e}. This is a bug; run again with "
+        "KOMMUNETEKST_DEBUG=1 for the traceback and please report it."
+    )
+    sys.exit(1)
 
 
 def _quiet_broken_pipe() -> None:

@@ -1,95 +1,226 @@
-"""Input and output plumbing of the CLI: walking paths, reading files, atomic writes."""
+"""Input and output plumbing of the CLI: walking paths, reading files, atomic writes.
+
+Every input is either read or skipped with one sentence for stderr; nothing
+here prints. What a walk meets:
+
+- regular files (and symbolic links to them) are read; names starting with
+  ``.`` are hidden and skipped silently, as ``ls`` and ripgrep do;
+- a broken symbolic link or a link loop is an error (it cannot be read);
+- a symbolic link to a folder is not followed (so a link loop cannot make the
+  walk endless) and is skipped with a warning;
+- FIFOs, sockets and devices are skipped with a warning: reading one could
+  block forever.
+
+A path named on the command line is read whatever it is (``<(cmd)`` is a pipe),
+except that a binary one is an error rather than a warning.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import os
+import stat
 import sys
 import tempfile
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import IO
 
 import click
 
-from ..decoding import looks_binary
+from ..decoding import binary_kind
+from ..errors import BinaryInputError
+
+_SNIFF = 8192
+_READ_CHUNK = 1 << 20
 
 
 @dataclass(frozen=True, slots=True)
 class Source:
-    """One input document: the path as it will appear in ``doc``, and how it was named."""
+    """One input document: the path as given or found, and how it was named."""
 
-    name: str  # "-" for stdin
+    name: str  # the path to open; "-" for stdin
     explicit: bool  # named on the command line (binary -> error) or found in a folder (-> warning)
+    doc: str = field(default="", compare=False)  # ``doc`` of its records: ``name``, printable
+
+    def __post_init__(self) -> None:
+        if not self.doc:
+            object.__setattr__(self, "doc", display_name(self.name))
 
 
-def iter_sources(paths: tuple[str, ...]) -> tuple[list[Source], list[str]]:
+def display_name(path: str) -> str:
+    r"""``path`` as it can be printed and stored in JSON.
+
+    File names on Linux are bytes; a name that is not UTF-8 comes back from
+    ``os`` with surrogate escapes, which no JSON encoder accepts. Such bytes
+    are written as ``\xNN``.
+
+    >>> display_name("b\udce6r.txt")
+    'b\\xe6r.txt'
+    >>> display_name("Bærum kommune.txt")
+    'Bærum kommune.txt'
+    """
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return path
+
+
+@dataclass(slots=True)
+class Found:
+    """What ``iter_sources`` found: the sources, and sentences for stderr in path order."""
+
+    sources: list[Source]
+    messages: list[tuple[bool, str]]  # (is_error, sentence); an error makes the exit status 1
+
+
+def iter_sources(paths: tuple[str, ...], exclude: tuple[os.stat_result, ...] = ()) -> Found:
     """Expand PATH arguments into documents, sorted by path; stdin first if named.
 
-    Returns the sources and the error sentences for arguments that do not exist.
+    ``exclude`` lists files that must not be read because the output goes
+    there (``> out.jsonl`` inside the walked folder): they are skipped with a warning.
     """
     sources: list[Source] = []
-    errors: list[str] = []
+    messages: list[tuple[bool, str]] = []
     stdin = False
     for p in paths:
         if p == "-":
             stdin = True
         elif os.path.isdir(p):
-            sources.extend(Source(f, False) for f in _walk(p, errors))
+            sources.extend(Source(f, False) for f in _walk(p, messages))
         elif os.path.lexists(p):
             sources.append(Source(p, True))
         else:
-            errors.append(f"{p}: no such file or folder.")
+            messages.append((True, f"{display_name(p)}: no such file or folder."))
     seen: set[str] = set()
     unique = []
     for s in sorted(sources, key=lambda s: s.name):
-        if s.name not in seen:
-            seen.add(s.name)
-            unique.append(s)
-    return ([Source("-", True)] if stdin else []) + unique, errors
+        if s.name in seen:
+            continue
+        seen.add(s.name)
+        if exclude and _is_one_of(s.name, exclude):
+            messages.append((False, f"skipped {s.doc}: it is the output file."))
+            continue
+        unique.append(s)
+    return Found(([Source("-", True)] if stdin else []) + unique, messages)
 
 
-def _walk(top: str, errors: list[str]) -> Iterator[str]:
-    def onerror(e: OSError) -> None:
-        errors.append(f"{e.filename}: cannot read folder ({e.strerror}).")
+def _is_one_of(path: str, files: tuple[os.stat_result, ...]) -> bool:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return False
+    return any(st.st_ino == f.st_ino and st.st_dev == f.st_dev for f in files)
 
-    for root, dirs, files in os.walk(top, onerror=onerror):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for f in sorted(files):
-            if not f.startswith("."):
-                yield os.path.join(root, f)
+
+def _walk(top: str, messages: list[tuple[bool, str]]) -> Iterator[str]:
+    """Files under ``top`` in sorted order, without following folder links."""
+    try:
+        with os.scandir(top) as it:
+            entries = sorted(it, key=lambda e: e.name)
+    except OSError as e:
+        messages.append((True, f"{display_name(top)}: cannot read folder ({os_reason(e)})."))
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        path = entry.path
+        try:
+            if entry.is_dir(follow_symlinks=False):
+                yield from _walk(path, messages)
+            elif entry.is_file():  # follows a link to a file
+                yield path
+            elif entry.is_symlink() and entry.is_dir():
+                messages.append((False, f"skipped {display_name(path)}: a symbolic link to a folder is not followed."))
+            elif entry.is_symlink():
+                os.stat(path)  # raises the reason the link cannot be followed
+                messages.append((False, f"skipped {display_name(path)}: not a regular file ({_file_type(path)})."))
+            else:
+                messages.append((False, f"skipped {display_name(path)}: not a regular file ({_file_type(path)})."))
+        except OSError as e:
+            messages.append((True, os_error_sentence(path, e)))
+
+
+def _file_type(path: str) -> str:
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return "unknown type"
+    if stat.S_ISFIFO(mode):
+        return "a named pipe"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "unknown type"
 
 
 def read_source(source: Source) -> bytes:
-    """The bytes of a source. Raises OSError as the OS gives it."""
+    """The bytes of a source. Raises OSError as the OS gives it.
+
+    Raises:
+        BinaryInputError: when the first 8 KB show the input is binary; the
+            rest is not read (``/dev/urandom`` named by mistake ends here).
+    """
     if source.name == "-":
-        return sys.stdin.buffer.read()
-    with open(source.name, "rb") as fh:
+        fh: IO[bytes] = sys.stdin.buffer
+        return _read_text_bytes(fh)
+    with open(source.name, "rb") as f:
+        return _read_text_bytes(f)
+
+
+def _read_text_bytes(fh: IO[bytes]) -> bytes:
+    head = fh.read(_SNIFF)
+    while len(head) < _SNIFF:  # pipes and stdin may return short reads
+        more = fh.read(_SNIFF - len(head))
+        if not more:
+            break
+        head += more
+    kind = binary_kind(head)
+    if kind is not None:
+        raise BinaryInputError(f"is a {kind}, not text")
+    if len(head) < _SNIFF:
+        return head
+    if fh.seekable():  # one allocation of the file's size, not head + rest copied together
+        fh.seek(0)
         return fh.read()
+    return head + fh.read()
 
 
-def is_binary_file(path: str) -> bool:
-    with open(path, "rb") as fh:
-        return looks_binary(fh.read(8192))
+def os_reason(e: OSError) -> str:
+    if e.errno == errno.ELOOP:
+        return "symbolic link loop"
+    reason = e.strerror or str(e) or "unknown error"
+    return reason[0].lower() + reason[1:]
 
 
 def os_error_sentence(name: str, e: OSError) -> str:
-    reason = e.strerror or str(e)
+    """One sentence for an input that could not be read."""
+    reason = os_reason(e)
     if isinstance(e, FileNotFoundError) and os.path.islink(name):
         reason = "broken symbolic link"
-    return f"{name}: cannot read ({reason.lower() if reason else 'unknown error'})."
+    return f"{display_name(name)}: cannot read ({reason})."
 
 
 class AtomicOutput:
     """A binary file that replaces ``path`` only when closed without error.
 
-    Written to a temporary file in the same folder, flushed, fsynced and renamed:
-    readers see the old file or the whole new one, never a half-written one.
+    Written to a hidden temporary file in the same folder, flushed, fsynced and
+    renamed: readers see the old file or the whole new one, never a half-written
+    one. On any exception (Ctrl-C included) the temporary file is removed and
+    ``path`` is left as it was. A symbolic link at ``path`` is written through,
+    and an existing file keeps its permissions.
+
+    Raises:
+        OSError: from the constructor, when the temporary file cannot be made.
     """
 
     def __init__(self, path: str) -> None:
-        self.path = path
-        folder = os.path.dirname(os.path.abspath(path))
-        fd, self.tmp = tempfile.mkstemp(prefix=f".{os.path.basename(path)}.", suffix=".tmp", dir=folder)
+        self.path = os.path.realpath(path)
+        folder = os.path.dirname(self.path)
+        fd, self.tmp = tempfile.mkstemp(prefix=f".{os.path.basename(self.path)}.", suffix=".tmp", dir=folder)
         self.fh: IO[bytes] = os.fdopen(fd, "wb")
 
     def __enter__(self) -> IO[bytes]:
@@ -101,14 +232,19 @@ class AtomicOutput:
                 self.fh.flush()
                 os.fsync(self.fh.fileno())
                 self.fh.close()
-                mode = 0o666 & ~_umask()
+                try:
+                    mode = stat.S_IMODE(os.stat(self.path).st_mode)
+                except FileNotFoundError:
+                    mode = 0o666 & ~_umask()
                 os.chmod(self.tmp, mode)
                 os.replace(self.tmp, self.path)
-                return
         finally:
             if not self.fh.closed:
-                self.fh.close()
-            if os.path.exists(self.tmp):
+                try:
+                    self.fh.close()
+                except OSError:
+                    pass  # the write error that brought us here is the one to report
+            if os.path.lexists(self.tmp):
                 os.unlink(self.tmp)
 
 
@@ -119,11 +255,99 @@ def _umask() -> int:
 
 
 def check_output_path(path: str) -> None:
-    """Fail early (usage error) when ``-o`` cannot be written."""
-    folder = os.path.dirname(os.path.abspath(path))
+    """Fail early (usage error) when ``-o`` cannot or must not be written."""
+    real = os.path.realpath(path)
+    folder = os.path.dirname(real)
     if not os.path.isdir(folder):
         raise click.BadParameter(f"folder {folder} does not exist; create it first.", param_hint="-o")
-    if os.path.isdir(path):
+    if os.path.isdir(real):
         raise click.BadParameter(f"{path} is a folder; give a file name.", param_hint="-o")
     if not os.access(folder, os.W_OK):
-        raise click.BadParameter(f"cannot write to folder {folder}.", param_hint="-o")
+        raise click.BadParameter(f"cannot write to folder {folder}; choose another place.", param_hint="-o")
+    if os.path.exists(real) and not os.access(real, os.W_OK):
+        raise click.BadParameter(f"{path} is read-only; remove it or choose another file.", param_hint="-o")
+
+
+def stat_or_none(path: str) -> os.stat_result | None:
+    try:
+        return os.stat(path)
+    except OSError:
+        return None
+
+
+def stdout_file_stat() -> os.stat_result | None:
+    """The stat of stdout when it is a regular file (``> out.jsonl``), else None."""
+    try:
+        st = os.fstat(sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):  # io.UnsupportedOperation is both
+        return None
+    return st if stat.S_ISREG(st.st_mode) else None
+
+
+def silence_stdout() -> None:
+    """Point stdout at /dev/null, so Python's flush at exit cannot fail again.
+
+    After a closed pipe or a full disk, the bytes still buffered for stdout
+    would raise once more at exit and print "Exception ignored …".
+    """
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
+@contextlib.contextmanager
+def closed_pipe_ends_quietly() -> Iterator[None]:
+    """Wrap what writes to stdout: a closed pipe (``| head``) ends the run with status 0.
+
+    Click would end it with status 1, which fails ``set -o pipefail`` scripts
+    although nothing went wrong.
+    """
+    try:
+        yield
+    except BrokenPipeError:
+        silence_stdout()
+        raise click.exceptions.Exit(0) from None
+
+
+class OutputError(click.ClickException):
+    """Writing the output failed (full disk, I/O error): exit status 1."""
+
+
+class Sink:
+    """Where the JSONL goes; turns write failures into one :class:`OutputError`.
+
+    A closed pipe (``BrokenPipeError``) passes through untouched: the entry
+    point ends quietly on it.
+    """
+
+    def __init__(self, fh: IO[bytes], what: str, consequence: str) -> None:
+        self.fh = fh
+        self.what = what
+        self.consequence = consequence
+
+    def write(self, data: bytes | bytearray) -> None:
+        try:
+            self.fh.write(data)
+        except BrokenPipeError:
+            raise
+        except OSError as e:
+            raise self._error(e) from e
+
+    def flush(self) -> None:
+        try:
+            self.fh.flush()
+        except BrokenPipeError:
+            raise
+        except OSError as e:
+            raise self._error(e) from e
+
+    def _error(self, e: OSError) -> OutputError:
+        return output_error(self.what, e, self.consequence)
+
+
+def output_error(what: str, e: OSError, consequence: str) -> OutputError:
+    """``Error: cannot write <what> (<reason>); <consequence>.``"""
+    return OutputError(f"cannot write {what} ({os_reason(e)}); {consequence}.")

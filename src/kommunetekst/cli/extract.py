@@ -2,21 +2,30 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
+import signal
 import sys
 from collections.abc import Iterator
-from typing import IO
 
 import click
 
 from . import cli
 from ._io import (
     AtomicOutput,
+    OutputError,
+    Sink,
     Source,
     check_output_path,
+    closed_pipe_ends_quietly,
     iter_sources,
     os_error_sentence,
+    os_reason,
+    output_error,
     read_source,
+    silence_stdout,
+    stat_or_none,
+    stdout_file_stat,
 )
 
 # Above this many files, --jobs defaults to the number of cores.
@@ -41,37 +50,63 @@ class OnlyType(click.ParamType):
             self.fail(str(e), param, ctx)
 
 
-def process_source(source: Source, year: int | None, only: str | None) -> tuple[bytes, str | None, bool]:
+def process_source(source: Source, year: int | None, only: str | None) -> tuple[bytes | bytearray, str | None, bool]:
     """Extract one document to JSONL bytes.
 
     Returns ``(jsonl, message, is_error)``; ``message`` is a sentence for stderr
     (an error, or a warning for a binary file met while walking a folder).
     Runs in worker processes too, so it takes and returns only plain values.
+    Nothing a document holds makes it raise: an unexpected exception (a bug)
+    becomes an error sentence for that document, and the other documents go on,
+    unless ``KOMMUNETEKST_DEBUG`` is set.
     """
     from ..errors import BinaryInputError
-    from ..jsonl import dump_lines
+    from ..jsonl import dump_line
     from ..pipeline import extract_bytes
 
     try:
         data = read_source(source)
+        # One growing buffer, not a join over every line: orjson gives each line
+        # a 4 KB allocation, so holding them all costs ~30x the input's size.
+        out = bytearray()
+        for record in extract_bytes(data, source.doc, year, only):
+            out += dump_line(record)
+        return out, None, False
     except OSError as e:
         return b"", os_error_sentence(source.name, e), True
-    try:
-        return dump_lines(extract_bytes(data, source.name, year, only)), None, False
     except BinaryInputError as e:
         if source.explicit:
-            return b"", f"{source.name} {e}; name text files only.", True
-        return b"", f"skipped {source.name}: it is a binary file, not text.", False
+            return b"", f"{source.doc} {e}; name text files only.", True
+        return b"", f"skipped {source.doc}: it {e}.", False
+    except Exception as e:
+        if os.environ.get("KOMMUNETEKST_DEBUG"):
+            raise
+        return b"", (
+            f"{source.doc}: internal error while extracting ({type(e).__name__}: {e}); "
+            "its records were not written. Please report this with the file."
+        ), True
 
 
-def _process_args(args: tuple[Source, int | None, str | None]) -> tuple[bytes, str | None, bool]:
+def _process_args(args: tuple[Source, int | None, str | None]) -> tuple[bytes | bytearray, str | None, bool]:
     return process_source(*args)
+
+
+def _init_worker() -> None:
+    # Ctrl-C reaches the whole process group: the parent handles it and stops
+    # the pool; a worker that raised KeyboardInterrupt would print a traceback.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # The pool stops its workers with SIGTERM; they must not inherit the
+    # parent's handler for it.
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
 def iter_results(
     sources: list[Source], year: int | None, only: str | None, jobs: int
-) -> Iterator[tuple[bytes, str | None, bool]]:
-    """Results in the order of ``sources``, whatever ``jobs`` is."""
+) -> Iterator[tuple[bytes | bytearray, str | None, bool]]:
+    """Results in the order of ``sources``, whatever ``jobs`` is.
+
+    Close the generator (``contextlib.closing``) to stop the workers early.
+    """
     stdin = [s for s in sources if s.name == "-"]
     files = [s for s in sources if s.name != "-"]
     for s in stdin:  # stdin is read in this process
@@ -83,7 +118,7 @@ def iter_results(
     import multiprocessing
 
     ctx = multiprocessing.get_context("spawn" if sys.platform == "win32" else "fork")
-    with ctx.Pool(jobs) as pool:
+    with ctx.Pool(min(jobs, len(files)), initializer=_init_worker) as pool:
         # imap keeps the input order; a small chunksize keeps memory flat.
         yield from pool.imap(_process_args, ((s, year, only) for s in files), chunksize=4)
 
@@ -122,29 +157,40 @@ def extract(paths: tuple[str, ...], output: str | None, only: str | None, year: 
         if sys.stdin.isatty():
             raise click.UsageError("give a file or folder to extract, or - for stdin.")
         paths = ("-",)
+    exclude: list[os.stat_result] = []
     if output:
         check_output_path(output)
-    sources, errors = iter_sources(paths)
-    for message in errors:
-        click.echo(f"Error: {message}", err=True)
+        out_stat = stat_or_none(output)
+        if out_stat is not None:
+            _refuse_output_as_input(paths, output, out_stat)
+            exclude.append(out_stat)
+    else:
+        stdout_stat = stdout_file_stat()
+        if stdout_stat is not None:
+            exclude.append(stdout_stat)
+    found = iter_sources(paths, tuple(exclude))
+    sources = found.sources
+    for is_error, message in found.messages:
+        click.echo(f"{'Error' if is_error else 'Warning'}: {message}", err=True)
     n_files = sum(1 for s in sources if s.name != "-")
     if jobs is None:
         jobs = (os.cpu_count() or 1) if n_files > _PARALLEL_FROM else 1
 
-    failed = bool(errors)
+    failed = any(is_error for is_error, _ in found.messages)
     progress = _progress(len(sources), sys.stderr.isatty() and len(sources) > 1)
 
-    def run(out: IO[bytes]) -> None:
+    def run(out: Sink) -> None:
         nonlocal failed
         task = progress.add_task("extract", total=len(sources)) if progress else None
-        for data, message, is_error in iter_results(sources, year, only, jobs):
-            if data:
-                out.write(data)
-            if message:
-                click.echo(f"{'Error' if is_error else 'Warning'}: {message}", err=True)
-                failed = failed or is_error
-            if progress is not None and task is not None:
-                progress.advance(task)
+        with contextlib.closing(iter_results(sources, year, only, jobs)) as results:
+            for data, message, is_error in results:
+                if data:
+                    out.write(data)
+                if message:
+                    click.echo(f"{'Error' if is_error else 'Warning'}: {message}", err=True)
+                    failed = failed or is_error
+                if progress is not None and task is not None:
+                    progress.advance(task)
         out.flush()
 
     if progress is not None:
@@ -152,17 +198,36 @@ def extract(paths: tuple[str, ...], output: str | None, only: str | None, year: 
     try:
         if output:
             try:
-                with AtomicOutput(output) as fh:
-                    run(fh)
+                atomic = AtomicOutput(output)
             except OSError as e:
-                raise click.ClickException(f"cannot write {output} ({e.strerror or e}); it was left as it was.") from e
+                folder = os.path.dirname(os.path.realpath(output))
+                raise click.BadParameter(
+                    f"cannot create a file in {folder} ({os_reason(e)}); choose another place.", param_hint="-o"
+                ) from e
+            try:
+                with atomic as fh:
+                    run(Sink(fh, output, "it was left as it was"))
+            except OSError as e:  # flush, fsync or rename at the end
+                raise output_error(output, e, "it was left as it was") from e
         else:
-            run(sys.stdout.buffer)
+            try:
+                with closed_pipe_ends_quietly():
+                    run(Sink(sys.stdout.buffer, "to standard output", "the output is incomplete"))
+            except OutputError:
+                silence_stdout()
+                raise
     finally:
         if progress is not None:
             progress.stop()
     if failed:
         sys.exit(1)
+
+
+def _refuse_output_as_input(paths: tuple[str, ...], output: str, out_stat: os.stat_result) -> None:
+    for p in paths:
+        st = stat_or_none(p) if p != "-" else None
+        if st is not None and (st.st_dev, st.st_ino) == (out_stat.st_dev, out_stat.st_ino):
+            raise click.BadParameter(f"{output} is also an input; write the output to another file.", param_hint="-o")
 
 
 @cli.command()
