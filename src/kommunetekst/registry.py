@@ -19,6 +19,8 @@ EXTRACTORS: tuple[str, ...] = (
     "case_counts",
     "date_headers",
     "emails",
+    "opening_hours",
+    "percentages",
     "phone_numbers",
 )
 

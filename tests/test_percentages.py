@@ -1,0 +1,223 @@
+"""Sentence table for the percentage extractor.
+
+New cases: ways municipalities write percentages go into EXAMPLES (the year
+rule into YEARS), regressions into BUGS_CAUGHT, near-misses that must give
+nothing into NO_MATCH, and things we know we get wrong into KNOWN_FAILURES
+(they run as strict xfails, so a fix is noticed). Expected: one
+``(text, value, unit, year)`` per record, ``text`` being the evidence.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from pathlib import PurePath
+from typing import Any, NamedTuple
+
+import pytest
+from conftest import DATA, SEEDS, load_score_module, records
+
+from kommunetekst import extract_text
+
+KIND = "percentage"
+P, PP = "percent", "percentage_point"
+
+
+class Case(NamedTuple):
+    text: str
+    expected: list[tuple[str, float, str, int | None]]
+
+
+def _got(text: str, year: int | None = None) -> list[tuple[str, float, str, int | None]]:
+    return [(r["text"], r["value"], r["unit"], r["year"]) for r in records(text, KIND, year=year)]
+
+
+EXAMPLES = [
+    Case("Hele 67,9 prosent av flyktningene er kommet i jobb.", [("67,9 prosent", 67.9, P, None)]),
+    Case("Ledigheten er 12 %.", [("12 %", 12.0, P, None)]),
+    Case("Ledigheten er 12%.", [("12%", 12.0, P, None)]),
+    Case("Ledigheten er 12\u00a0% blant de unge.", [("12\u00a0%", 12.0, P, None)]),
+    Case("Andelen var 12,5 pst. i fjor.", [("12,5 pst.", 12.5, P, None)]),
+    Case("Sykefraværet var 6.1 prosent.", [("6.1 prosent", 6.1, P, None)]),
+    Case("Andelen er 0,5 prosent.", [("0,5 prosent", 0.5, P, None)]),
+    Case("Andelen økte med 3 prosentpoeng.", [("3 prosentpoeng", 3.0, PP, None)]),
+    Case("en nedgang på 2 %-poeng", [("2 %-poeng", 2.0, PP, None)]),
+    Case("ein auke på 1,5 prosentpoint", [("1,5 prosentpoint", 1.5, PP, None)]),
+    Case("en 3 prosentpoengs økning", [("3 prosentpoengs", 3.0, PP, None)]),
+    Case("en 12 prosents økning i søknadene", [("12 prosents", 12.0, P, None)]),
+    Case("Om lag 40 prosent av innbyggjarane bur i sentrum.", [("40 prosent", 40.0, P, None)]),
+    Case("10–15 prosent av elevene",
+         [("10–15 prosent", 10.0, P, None), ("15 prosent", 15.0, P, None)]),
+    Case("10-15 % av elevene", [("10-15 %", 10.0, P, None), ("15 %", 15.0, P, None)]),
+    Case("10 - 15 % av elevene", [("10 - 15 %", 10.0, P, None), ("15 %", 15.0, P, None)]),
+    Case("mellom 20 og 30 prosent",
+         [("20 og 30 prosent", 20.0, P, None), ("30 prosent", 30.0, P, None)]),
+    Case("gikk ned fra 67 til 53 prosent",
+         [("67 til 53 prosent", 67.0, P, None), ("53 prosent", 53.0, P, None)]),
+    Case("Fem prosent av de ansatte", [("Fem prosent", 5.0, P, None)]),
+    Case("tjuefem prosent av plassene", [("tjuefem prosent", 25.0, P, None)]),
+    Case("hundre prosent oppslutning", [("hundre prosent", 100.0, P, None)]),
+    Case("fem til ti prosent",
+         [("fem til ti prosent", 5.0, P, None), ("ti prosent", 10.0, P, None)]),
+    Case("en vekst på 1\u00a0200 prosent", [("1\u00a0200 prosent", 1200.0, P, None)]),
+    Case("Endring (-3,2 %) fra i fjor", [("-3,2 %", -3.2, P, None)]),
+    Case("Endring på \u22120,4 prosentpoeng", [("\u22120,4 prosentpoeng", -0.4, PP, None)]),
+    Case("10 %–15 % av budsjettet", [("10 %", 10.0, P, None), ("15 %", 15.0, P, None)]),
+]
+
+# The year rule (module docstring): own year, else clause/sentence, except comparison years,
+# else the heading's year, else null.
+YEARS = [
+    Case("Hele 67,9 prosent av flyktningene er i jobb, en økning fra 53 prosent i 2017.",
+         [("67,9 prosent", 67.9, P, None), ("53 prosent", 53.0, P, 2017)]),
+    Case("Viktige resultater og innsatser i 2018\n\n"
+         " • Hele 67,9 prosent av flyktningene er i jobb, en økning fra 53 prosent i 2017.",
+         [("67,9 prosent", 67.9, P, 2018), ("53 prosent", 53.0, P, 2017)]),
+    Case("Av disse gikk 67 prosent til arbeid, på landsbasis var det 51 prosent i 2018.",
+         [("67 prosent", 67.0, P, 2018), ("51 prosent", 51.0, P, 2018)]),
+    Case("Viktige resultater og innsatser i 2019\n\n • 70,6 prosent av flyktningene kom i jobb. "
+         "Resultatet på landsbasis var i 2018 på 67 prosent.",
+         [("70,6 prosent", 70.6, P, 2019), ("67 prosent", 67.0, P, 2018)]),
+    Case("I 2019 var andelen 70 prosent, mot 67 prosent i 2018.",
+         [("70 prosent", 70.0, P, 2019), ("67 prosent", 67.0, P, 2018)]),
+    Case("Andelen økte fra 53 prosent i 2017 til 67 prosent i 2018.",
+         [("53 prosent", 53.0, P, 2017), ("67 prosent", 67.0, P, 2018)]),
+    Case("I 2018 var 50 prosent i jobb, i 2019 var 60 prosent i jobb.",
+         [("50 prosent", 50.0, P, 2018), ("60 prosent", 60.0, P, 2019)]),
+    Case("Per 31.12.2019 var 45 prosent av boligene tildelt.", [("45 prosent", 45.0, P, 2019)]),
+    Case("Høsten 2020 hadde 80 prosent av elevene digital undervisning.",
+         [("80 prosent", 80.0, P, 2020)]),
+    Case("Målet er 70 prosent innen 2025.", [("70 prosent", 70.0, P, 2025)]),
+    Case("I januar 2021 var 4,1 prosent helt ledige.", [("4,1 prosent", 4.1, P, 2021)]),
+    Case("Målsettingen er at minimum 70 prosent av introduksjonsdeltakerne skal være i arbeid.",
+         [("70 prosent", 70.0, P, None)]),
+    Case("Andelen har økt med 5 prosentpoeng siden 2016.", [("5 prosentpoeng", 5.0, PP, None)]),
+    Case("Skoleåret 2019/2020 var 12 prosent borte.", [("12 prosent", 12.0, P, None)]),
+    Case("Kommunen har 2000 ansatte, og 12 prosent jobber deltid.",
+         [("12 prosent", 12.0, P, None)]),
+    Case("I 2018 og i 2019 lå andelen på 40 prosent.", [("40 prosent", 40.0, P, None)]),
+    Case("Resultater 2019\n\nAndelen var 40 prosent.", [("40 prosent", 40.0, P, None)]),
+]
+
+BUGS_CAUGHT = [
+    # A year before "til" was read as the first end of a range ("2017 til 67 prosent");
+    # 2017 is the year of the figure 67 is compared with, not of 67.
+    Case("fra 53 prosent i 2017 til 67 prosent",
+         [("53 prosent", 53.0, P, 2017), ("67 prosent", 67.0, P, None)]),
+    # "fra 2017 til 2019" is a period, not the year 2017.
+    Case("Fra 2017 til 2019 økte andelen med 12 prosent.", [("12 prosent", 12.0, P, None)]),
+    # "pst" inside a word is no unit, but "pst." after a number is.
+    Case("Det oppstår kø, men 5 pst. venter.", [("5 pst.", 5.0, P, None)]),
+]
+
+NO_MATCH = [
+    Case("en av fem innbyggere", []),
+    Case("halvparten av elevene", []),
+    Case("Hvor mange prosent av elevene?", []),
+    Case("Tallene er oppgitt i prosent.", []),
+    Case("Promillegrensen er 0,2 promille.", []),
+    Case("prosentandelen økte kraftig", []),
+    Case("Hun jobber i en 50-prosentstilling.", []),
+    Case("PST har varslet kommunen.", []),
+    Case("Det oppstår kø ved stasjonen.", []),
+    Case("i perioden 2019-20 % av midlene", []),
+    Case("hundre og ti prosent", []),
+    Case("en halv prosent", []),
+    Case("12 prosentvis flere", []),
+    Case("Se https://example.no/a%20b for mer.", []),
+    Case("% av alle elever", []),
+    Case("Det er 16 000 elever og 1 av 5 bor i sentrum.", []),
+    Case("Lærebok i prosentregning, side 12", []),
+    Case("Tiltak mot covid-19 %", []),
+    Case("Rentesatsen er 2,5 i år.", []),
+    Case("Den såkalte 12-prosentregelen gjelder fortsatt.", []),
+    Case("Fordelingen (i %) er vist i tabellen.", []),
+    Case("Se prosentfordelingen for 2019 i vedlegget.", []),
+    Case("Andelen var tjue i fjor.", []),
+    Case("Ring 22 00 00 00 – døgnåpent.", []),
+    Case("Se § 12 og punkt 3.4 i forskriften.", []),
+]
+
+KNOWN_FAILURES = [
+    # Fractions with number words are not read.
+    Case("en og en halv prosent", [("en og en halv prosent", 1.5, P, None)]),
+    # Lists longer than two are read from the last pair only.
+    Case("henholdsvis 10, 12 og 15 prosent",
+         [("10", 10.0, P, None),
+          ("12 og 15 prosent", 12.0, P, None),
+          ("15 prosent", 15.0, P, None)]),
+    # Upper-case units are not read.
+    Case("50 PROSENT RABATT", [("50 PROSENT", 50.0, P, None)]),
+    # Old-style compounds ("femogtjue") are not read.
+    Case("femogtjue prosent", [("femogtjue prosent", 25.0, P, None)]),
+]
+
+
+def _ids(cases: list[Case]) -> list[str]:
+    return [c.text[:50] for c in cases]
+
+
+@pytest.mark.parametrize("case", EXAMPLES + YEARS + BUGS_CAUGHT + NO_MATCH,
+                         ids=_ids(EXAMPLES + YEARS + BUGS_CAUGHT + NO_MATCH))
+def test_percentages(case: Case) -> None:
+    assert _got(case.text) == case.expected
+
+
+@pytest.mark.xfail(strict=True)
+@pytest.mark.parametrize("case", KNOWN_FAILURES, ids=_ids(KNOWN_FAILURES))
+def test_known_failures(case: Case) -> None:
+    assert _got(case.text) == case.expected
+
+
+def test_year_option_is_not_the_figures_year() -> None:
+    # --year resolves dates; it says nothing about which year a figure is for.
+    assert _got("Andelen er 12 prosent.", year=2020) == [("12 prosent", 12.0, P, None)]
+
+
+def test_date_is_the_sections_date() -> None:
+    recs = records("26.06.20 Status\n\nAndelen er 12 prosent.\n", KIND)
+    assert [(r["date"], r["value"]) for r in recs] == [("2020-06-26", 12.0)]
+
+
+def test_fields_in_order() -> None:
+    (r,) = records("Ledigheten er 12 %.", KIND)
+    assert list(r)[6:] == ["value", "unit", "year"]
+    assert isinstance(r["value"], float)
+
+
+ADVERSARIAL = {
+    "ones": "1 " * 100_000,
+    "ranges": "10-15 prosent " * 20_000,
+    "units": "prosent " * 25_000,
+    "groups": "1 200 " * 40_000 + "%",
+    "percent-signs": "% " * 100_000,
+    "words": "tjuetjuetjue" * 20_000 + " prosent",
+    "years": "i 2019 " * 30_000 + "12 prosent",
+    "many-in-a-sentence": "12 prosent i 2018, " * 10_000,
+    "many-sentences-on-a-line": "Andelen er 12 prosent i 2018. " * 7_000,
+}
+
+
+@pytest.mark.parametrize("text", list(ADVERSARIAL.values()), ids=list(ADVERSARIAL))
+def test_adversarial_input_finishes(text: str) -> None:
+    assert isinstance(records(text, KIND), list)
+
+
+def test_seeds_gold() -> None:
+    """Every required gold row of this kind is found with its year; nothing else is extracted."""
+    score = load_score_module()
+    key = score.KEY[KIND]
+    gold = [g for g in map(json.loads, (DATA / "seeds_gold.jsonl").read_text("utf-8").splitlines())
+            if g["kind"] == KIND]
+    got: dict[tuple[str, int], list[dict[str, Any]]] = defaultdict(list)
+    for path in sorted(SEEDS.glob("*.txt")):
+        for r in extract_text(path.read_text("utf-8"), doc=path.name, only=KIND):
+            got[(r["doc"], r["line"])].append(r)
+    for g in gold:
+        cands = [r for r in got[(PurePath(g["doc"]).name, g["line"])] if key(r) == key(g)]
+        if not g.get("optional"):
+            assert cands, f"missed {g}"
+            assert cands[0]["year"] == g["year"], (g, cands[0])
+        if cands:
+            got[(PurePath(g["doc"]).name, g["line"])].remove(cands[0])
+    assert not [r for rs in got.values() for r in rs], "records that match no gold row"
