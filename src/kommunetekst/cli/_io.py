@@ -75,6 +75,16 @@ class Found:
     sources: list[Source]
     messages: list[tuple[bool, str]]  # (is_error, sentence); an error makes the exit status 1
 
+    @property
+    def errors(self) -> list[str]:
+        """The error sentences: inputs that could not be read (exit status 1)."""
+        return [m for is_error, m in self.messages if is_error]
+
+    @property
+    def warnings(self) -> list[str]:
+        """The warning sentences: inputs skipped on purpose."""
+        return [m for is_error, m in self.messages if not is_error]
+
 
 def iter_sources(paths: tuple[str, ...], exclude: tuple[os.stat_result, ...] = ()) -> Found:
     """Expand PATH arguments into documents, sorted by path; stdin first if named.

@@ -6,7 +6,8 @@ import contextlib
 import os
 import signal
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from typing import Any
 
 import click
 
@@ -50,15 +51,28 @@ class OnlyType(click.ParamType):
             self.fail(str(e), param, ctx)
 
 
-def process_source(source: Source, year: int | None, only: str | None) -> tuple[bytes | bytearray, str | None, bool]:
+Result = tuple[bytes | bytearray, str | None, bool]
+Write = Callable[[bytes | bytearray], None]
+
+# Serial runs hand the output on in pieces of about this size, as it is made.
+_PIECE = 1 << 20
+
+
+def process_source(source: Source, year: int | None, only: str | None, write: Write | None = None) -> Result:
     """Extract one document to JSONL bytes.
 
     Returns ``(jsonl, message, is_error)``; ``message`` is a sentence for stderr
     (an error, or a warning for a binary file met while walking a folder).
-    Runs in worker processes too, so it takes and returns only plain values.
+    With ``write`` (serial runs), the JSONL goes to it in ~1 MB pieces as it is
+    made, so a big file needs no second copy of its output in memory and
+    ``| head`` sees its first lines at once; ``jsonl`` is then empty. Runs in
+    worker processes too, so it takes and returns only plain values.
+
     Nothing a document holds makes it raise: an unexpected exception (a bug)
-    becomes an error sentence for that document, and the other documents go on,
-    unless ``KOMMUNETEKST_DEBUG`` is set.
+    becomes an error sentence for that document, the records made before it
+    stay (the same with or without ``write``), and the other documents go on,
+    unless ``KOMMUNETEKST_DEBUG`` is set. Exceptions from ``write`` (a full
+    disk, a closed pipe, Ctrl-C) are not the document's fault and propagate.
     """
     from ..errors import BinaryInputError
     from ..jsonl import dump_line
@@ -66,28 +80,61 @@ def process_source(source: Source, year: int | None, only: str | None) -> tuple[
 
     try:
         data = read_source(source)
-        # One growing buffer, not a join over every line: orjson gives each line
-        # a 4 KB allocation, so holding them all costs ~30x the input's size.
-        out = bytearray()
-        for record in extract_bytes(data, source.doc, year, only):
-            out += dump_line(record)
-        return out, None, False
     except OSError as e:
         return b"", os_error_sentence(source.name, e), True
     except BinaryInputError as e:
-        if source.explicit:
-            return b"", f"{source.doc} {e}; name text files only.", True
-        return b"", f"skipped {source.doc}: it {e}.", False
-    except Exception as e:
-        if os.environ.get("KOMMUNETEKST_DEBUG"):
-            raise
-        return b"", (
-            f"{source.doc}: internal error while extracting ({type(e).__name__}: {e}); "
-            "its records were not written. Please report this with the file."
-        ), True
+        return _binary(source, e)
+    # One growing buffer, not a join over every line: orjson gives each line a
+    # 4 KB allocation, so holding them all at once costs ~30x the input's size.
+    out = bytearray()
+    records: Iterator[dict[str, Any]] | None = None
+    last_line: int | None = None
+    n = 0
+    while True:
+        try:
+            if records is None:
+                records = extract_bytes(data, source.doc, year, only)
+            record = next(records, None)
+            if record is None:
+                break
+            out += dump_line(record)
+        except BinaryInputError as e:  # from decoding, before any record
+            return _binary(source, e)
+        except Exception as e:
+            if os.environ.get("KOMMUNETEKST_DEBUG"):
+                raise
+            return out, _internal_error(source, e, n, last_line), True
+        n += 1
+        last_line = record["line"] or last_line
+        if write is not None and len(out) >= _PIECE:
+            write(out)
+            out = bytearray()
+    if write is not None and out:
+        write(out)
+        out = bytearray()
+    return out, None, False
 
 
-def _process_args(args: tuple[Source, int | None, str | None]) -> tuple[bytes | bytearray, str | None, bool]:
+def _binary(source: Source, e: Exception) -> Result:
+    if source.explicit:
+        return b"", f"{source.doc} {e}; name text files only.", True
+    return b"", f"skipped {source.doc}: it {e}.", False
+
+
+def _internal_error(source: Source, e: Exception, n: int, last_line: int | None) -> str:
+    if n == 0:
+        lost = "its records were not written"
+    elif last_line is None:
+        lost = "only its document record was written"
+    else:
+        lost = f"its records after line {last_line} are missing"
+    return (
+        f"{source.doc}: internal error while extracting ({type(e).__name__}: {e}); "
+        f"{lost}. Please report this with the file."
+    )
+
+
+def _process_args(args: tuple[Source, int | None, str | None]) -> Result:
     return process_source(*args)
 
 
@@ -101,19 +148,21 @@ def _init_worker() -> None:
 
 
 def iter_results(
-    sources: list[Source], year: int | None, only: str | None, jobs: int
-) -> Iterator[tuple[bytes | bytearray, str | None, bool]]:
+    sources: list[Source], year: int | None, only: str | None, jobs: int, write: Write | None = None
+) -> Iterator[Result]:
     """Results in the order of ``sources``, whatever ``jobs`` is.
 
+    Documents processed in this process stream their JSONL to ``write`` (when
+    given) and yield empty bytes; the workers' results carry their JSONL.
     Close the generator (``contextlib.closing``) to stop the workers early.
     """
     stdin = [s for s in sources if s.name == "-"]
     files = [s for s in sources if s.name != "-"]
     for s in stdin:  # stdin is read in this process
-        yield process_source(s, year, only)
+        yield process_source(s, year, only, write=write)
     if jobs <= 1 or len(files) <= 1:
         for s in files:
-            yield process_source(s, year, only)
+            yield process_source(s, year, only, write=write)
         return
     import multiprocessing
 
@@ -182,7 +231,7 @@ def extract(paths: tuple[str, ...], output: str | None, only: str | None, year: 
     def run(out: Sink) -> None:
         nonlocal failed
         task = progress.add_task("extract", total=len(sources)) if progress else None
-        with contextlib.closing(iter_results(sources, year, only, jobs)) as results:
+        with contextlib.closing(iter_results(sources, year, only, jobs, out.write)) as results:
             for data, message, is_error in results:
                 if data:
                     out.write(data)

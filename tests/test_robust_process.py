@@ -1,0 +1,159 @@
+"""Robustness of the real process (issue 7): pipes, signals, full disks, exit statuses.
+
+These run ``python -m kommunetekst`` in a subprocess, because CliRunner does not
+go through the console-script entry point (``cli.main``), where closed pipes,
+Ctrl-C and SIGTERM are handled. New situations go in as a test function here;
+in-process cases belong in ``test_robustness.py``.
+"""
+
+from __future__ import annotations
+
+import os
+import shlex
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from conftest import SEEDS
+
+CMD = [sys.executable, "-m", "kommunetekst"]
+SHELL_CMD = " ".join(shlex.quote(c) for c in CMD)
+
+
+def kt(*args: str, **kw: object) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run([*CMD, *args], capture_output=True, timeout=120, **kw)  # type: ignore[call-overload]
+
+
+def err_lines(stderr: bytes) -> list[str]:
+    return [line for line in stderr.decode().splitlines() if line.strip()]
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """24 copies of the seeds: ~650 KB of JSONL, far more than a pipe buffer holds."""
+    folder = tmp_path_factory.mktemp("corpus")
+    seeds = sorted(SEEDS.glob("*.txt"))
+    for i in range(24):
+        shutil.copy(seeds[i % len(seeds)], folder / f"{i:02d}.txt")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def slow_corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Enough text (30 x 1.3 MB) that extraction is still running when a signal comes."""
+    folder = tmp_path_factory.mktemp("slow")
+    text = b"".join(p.read_bytes() + b"\n" for p in sorted(SEEDS.glob("*.txt"))) * 50
+    for i in range(30):
+        (folder / f"{i:02d}.txt").write_bytes(text)
+    return folder
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_head_ends_quietly_with_status_0(corpus: Path, jobs: str) -> None:
+    script = f"set -o pipefail; {SHELL_CMD} extract {shlex.quote(str(corpus))} --jobs {jobs} | head -1"
+    proc = subprocess.run(["bash", "-c", script], capture_output=True, timeout=120)
+    assert proc.stderr == b""
+    assert proc.returncode == 0
+    assert proc.stdout.count(b"\n") == 1 and proc.stdout.startswith(b'{"kind":"document"')
+
+
+def test_full_disk_on_stdout_is_an_error_sentence(corpus: Path) -> None:
+    with open("/dev/full", "wb") as full:
+        proc = subprocess.run([*CMD, "extract", str(corpus)], stdout=full, stderr=subprocess.PIPE, timeout=120)
+    assert proc.returncode == 1
+    assert err_lines(proc.stderr) == [
+        "Error: cannot write to standard output (no space left on device); the output is incomplete."
+    ]
+
+
+def test_stdout_redirected_into_the_walked_folder_is_not_read(tmp_path: Path) -> None:
+    shutil.copy(sorted(SEEDS.glob("*.txt"))[0], tmp_path / "a.txt")
+    out = tmp_path / "out.jsonl"
+    with open(out, "wb") as fh:
+        proc = subprocess.run([*CMD, "extract", str(tmp_path)], stdout=fh, stderr=subprocess.PIPE, timeout=120)
+    assert proc.returncode == 0
+    assert err_lines(proc.stderr) == [f"Warning: skipped {out}: it is the output file."]
+    assert b'"doc":"' + str(out).encode() not in out.read_bytes()
+
+
+def _interrupt(folder: Path, sig: int, jobs: str, tmp_path: Path) -> tuple[int, list[str], Path]:
+    out = tmp_path / "out.jsonl"
+    out.write_text("old\n")
+    proc = subprocess.Popen(
+        [*CMD, "extract", str(folder), "-o", str(out), "--jobs", jobs],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True,
+    )
+    deadline = time.monotonic() + 60
+    while not any(p.name.endswith(".tmp") for p in tmp_path.iterdir()):  # writing has begun
+        assert proc.poll() is None and time.monotonic() < deadline, proc.communicate()
+        time.sleep(0.05)
+    time.sleep(0.5)
+    assert proc.poll() is None, "finished before the signal: make the corpus bigger"
+    if sig == signal.SIGINT:
+        os.killpg(proc.pid, sig)  # Ctrl-C reaches the whole process group, workers too
+    else:
+        os.kill(proc.pid, sig)
+    _, stderr = proc.communicate(timeout=60)
+    return proc.returncode, err_lines(stderr), out
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_ctrl_c_during_output_leaves_the_old_file(slow_corpus: Path, jobs: str, tmp_path: Path) -> None:
+    code, stderr, out = _interrupt(slow_corpus, signal.SIGINT, jobs, tmp_path)
+    assert (code, stderr) == (130, ["Interrupted."])
+    assert out.read_text() == "old\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.jsonl"]
+
+
+def test_sigterm_during_output_leaves_the_old_file(slow_corpus: Path, tmp_path: Path) -> None:
+    code, stderr, out = _interrupt(slow_corpus, signal.SIGTERM, "2", tmp_path)
+    assert (code, stderr) == (143, ["Terminated."])
+    assert out.read_text() == "old\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.jsonl"]
+
+
+def test_unexpected_error_is_one_sentence_not_a_traceback(tmp_path: Path) -> None:
+    code = (
+        "import kommunetekst.cli.extract as e\n"
+        "def boom(*a, **k): raise RuntimeError('simulated bug')\n"
+        "e.iter_sources = boom\n"
+        "from kommunetekst.cli import main\n"
+        "main()\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code, "extract", str(tmp_path)], capture_output=True, timeout=60)
+    assert proc.returncode == 1
+    assert err_lines(proc.stderr) == [
+        "Error: unexpected RuntimeError: simulated bug. This is a bug; run again with "
+        "KOMMUNETEKST_DEBUG=1 for the traceback and please report it."
+    ]
+    debug = subprocess.run([sys.executable, "-c", code, "extract", str(tmp_path)], capture_output=True,
+                           timeout=60, env={**os.environ, "KOMMUNETEKST_DEBUG": "1"})
+    assert b"Traceback" in debug.stderr and b"simulated bug" in debug.stderr
+
+
+@pytest.mark.parametrize("args", [["extract", "--year", "20", "-"], ["nosuchcommand"], ["extract", "--only", "x"]])
+def test_usage_errors_exit_2_without_traceback(args: list[str]) -> None:
+    proc = kt(*args, input=b"")
+    assert proc.returncode == 2
+    assert b"Traceback" not in proc.stderr and b"Error:" in proc.stderr
+
+
+def test_help_and_version_exit_0() -> None:
+    assert kt("--help").returncode == 0
+    assert kt("--version").returncode == 0
+    assert kt("extract", "-h").returncode == 0
+
+
+def test_same_bytes_whatever_the_hash_seed_and_the_working_folder(corpus: Path, tmp_path: Path) -> None:
+    # Set iteration order changes with PYTHONHASHSEED: output must not depend on it.
+    runs = [
+        subprocess.run([*CMD, "extract", str(corpus)], capture_output=True, timeout=120, cwd=cwd,
+                       env={**os.environ, "PYTHONHASHSEED": seed})
+        for seed, cwd in (("0", tmp_path), ("1", "/"), ("12345", tmp_path))
+    ]
+    assert {r.returncode for r in runs} == {0}
+    assert len({r.stdout for r in runs}) == 1
