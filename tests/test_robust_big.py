@@ -120,3 +120,44 @@ def test_20000_small_files(tmp_path: Path) -> None:
                 docs.append(json.loads(raw)["doc"])
     assert len(docs) == 20_000
     assert docs == sorted(docs)
+
+
+# -- work per MB on a long line ----------------------------------------------------------------
+
+QUADRATIC_ON_LONG_LINES = {
+    "phone_numbers": "phone_numbers.extract finds each candidate's line start with "
+    "text.rfind('\\n', 0, start): the whole line again for every number (4 -> 16 MB: ~25x the time)",
+}
+
+
+def _long_line_seconds(name: str, size: int) -> float:
+    import time
+
+    from kommunetekst.document import Document
+    from kommunetekst.registry import get_extractor
+
+    line = seed_text().replace("\n", " ")
+    doc = Document((line * (size // len(line) + 1))[:size])
+    _ = doc.headers, doc.list_items  # shared work, not the extractor's
+    module = get_extractor(name)
+    best = float("inf")
+    for _ in range(2):
+        t = time.perf_counter()
+        sum(1 for _ in module.extract(doc))
+        best = min(best, time.perf_counter() - t)
+    return best
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        pytest.param(n, marks=pytest.mark.xfail(strict=True, reason=QUADRATIC_ON_LONG_LINES[n]))
+        if n in QUADRATIC_ON_LONG_LINES else n
+        for n in __import__("kommunetekst").extractor_names()
+    ],
+)
+def test_long_line_work_grows_linearly(name: str) -> None:
+    # The one timing test: 4x the text on one line must not take 10x the time
+    # (linear work measures ~4x; a scan back to the line start per match ~25x).
+    small, big = _long_line_seconds(name, 4 * MB), _long_line_seconds(name, 16 * MB)
+    assert big < 0.1 or big < 10 * small, f"{small:.3f} s -> {big:.3f} s"

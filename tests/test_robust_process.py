@@ -157,3 +157,30 @@ def test_same_bytes_whatever_the_hash_seed_and_the_working_folder(corpus: Path, 
     ]
     assert {r.returncode for r in runs} == {0}
     assert len({r.stdout for r in runs}) == 1
+
+
+def test_a_worker_killed_mid_run_does_not_hang_the_run(corpus: Path) -> None:
+    # multiprocessing.Pool waits forever for the task of a worker that died (the
+    # OOM killer, a crash in C code). The document that kills its worker is
+    # retried alone, named in one error sentence, and the run goes on.
+    code = (
+        "import os, signal, kommunetekst.cli.extract as e\n"
+        "real = e.process_source\n"
+        "def process_source(s, *a, **k):\n"
+        "    if s.name.endswith('05.txt'): os.kill(os.getpid(), signal.SIGKILL)\n"
+        "    return real(s, *a, **k)\n"
+        "e.process_source = process_source\n"
+        "from kommunetekst.cli import main\n"
+        "main()\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code, "extract", str(corpus), "--jobs", "2"],
+                          capture_output=True, timeout=120)
+    assert proc.returncode == 1
+    assert err_lines(proc.stderr) == [
+        f"Error: {corpus / '05.txt'}: the process extracting it died (killed by the system, perhaps "
+        "for lack of memory); its records are missing."
+    ]
+    docs = [line for line in proc.stdout.splitlines() if line.startswith(b'{"kind":"document"')]
+    assert len(docs) == 23
+    serial = kt("extract", *(str(p) for p in sorted(corpus.iterdir()) if p.name != "05.txt"))
+    assert proc.stdout == serial.stdout

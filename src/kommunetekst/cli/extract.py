@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import collections
 import contextlib
 import os
 import signal
 import sys
 from collections.abc import Callable, Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -28,6 +29,9 @@ from ._io import (
     stat_or_none,
     stdout_file_stat,
 )
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future, ProcessPoolExecutor
 
 # Above this many files, --jobs defaults to the number of cores.
 _PARALLEL_FROM = 8
@@ -134,8 +138,8 @@ def _internal_error(source: Source, e: Exception, n: int, last_line: int | None)
     )
 
 
-def _process_args(args: tuple[Source, int | None, str | None]) -> Result:
-    return process_source(*args)
+def _process_batch(batch: list[Source], year: int | None, only: str | None) -> list[Result]:
+    return [process_source(s, year, only) for s in batch]
 
 
 def _init_worker() -> None:
@@ -164,12 +168,81 @@ def iter_results(
         for s in files:
             yield process_source(s, year, only, write=write)
         return
+    yield from _parallel(files, year, only, min(jobs, len(files)))
+
+
+# Documents per task sent to a worker, and tasks in flight per worker: enough to keep
+# the workers busy, few enough that finished results never pile up in memory.
+_BATCH = 4
+_IN_FLIGHT = 2
+
+
+def _parallel(files: list[Source], year: int | None, only: str | None, jobs: int) -> Iterator[Result]:
+    """Results of ``files`` from ``jobs`` worker processes, in order.
+
+    A worker that dies (killed for memory, a crash in C code) does not hang the
+    run, as it would with ``multiprocessing.Pool``: the documents of the lost
+    task are retried one by one, each alone in a fresh worker, and the one that
+    kills its worker again becomes an error sentence. Then the run goes on.
+    """
+    from concurrent.futures.process import BrokenProcessPool
+
+    batches = [files[i : i + _BATCH] for i in range(0, len(files), _BATCH)]
+    done = 0
+    while done < len(batches):
+        pool = _new_pool(jobs)
+        try:
+            window: collections.deque[Future[list[Result]]] = collections.deque()
+            sent = done
+            while done < len(batches):
+                while sent < len(batches) and len(window) < jobs * _IN_FLIGHT:
+                    window.append(pool.submit(_process_batch, batches[sent], year, only))
+                    sent += 1
+                results = window.popleft().result()
+                yield from results
+                done += 1
+        except BrokenProcessPool:
+            pass
+        finally:
+            _stop(pool)
+        if done < len(batches):  # the pool broke on batches[done]
+            for source in batches[done]:
+                yield _alone(source, year, only)
+            done += 1
+
+
+def _new_pool(jobs: int) -> ProcessPoolExecutor:
     import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
 
     ctx = multiprocessing.get_context("spawn" if sys.platform == "win32" else "fork")
-    with ctx.Pool(min(jobs, len(files)), initializer=_init_worker) as pool:
-        # imap keeps the input order; a small chunksize keeps memory flat.
-        yield from pool.imap(_process_args, ((s, year, only) for s in files), chunksize=4)
+    return ProcessPoolExecutor(jobs, mp_context=ctx, initializer=_init_worker)
+
+
+def _stop(pool: ProcessPoolExecutor) -> None:
+    """Shut the pool down now, also on Ctrl-C: workers busy with a document are stopped."""
+    import multiprocessing
+
+    pool.shutdown(wait=False, cancel_futures=True)
+    for child in multiprocessing.active_children():
+        child.terminate()
+    for child in multiprocessing.active_children():
+        child.join()
+
+
+def _alone(source: Source, year: int | None, only: str | None) -> Result:
+    from concurrent.futures.process import BrokenProcessPool
+
+    pool = _new_pool(1)
+    try:
+        return pool.submit(process_source, source, year, only).result()
+    except BrokenProcessPool:
+        return b"", (
+            f"{source.doc}: the process extracting it died (killed by the system, perhaps for "
+            "lack of memory); its records are missing."
+        ), True
+    finally:
+        _stop(pool)
 
 
 def _progress(total: int, enabled: bool):  # type: ignore[no-untyped-def]
