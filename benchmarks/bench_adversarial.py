@@ -11,7 +11,8 @@ show which one grows. Run it from the repository root::
 
     .venv/bin/python benchmarks/bench_adversarial.py                    # ~10-20 minutes
     .venv/bin/python benchmarks/bench_adversarial.py --sizes 1,2,4 --patterns "long line,seeds"
-    .venv/bin/python benchmarks/bench_adversarial.py --per-extractor --sizes 2,8 --patterns "long line"
+    .venv/bin/python benchmarks/bench_adversarial.py --per-extractor --sizes 2,8 \\
+        --patterns "long line"
 
 A row stops growing once one size took longer than ``--budget`` seconds: the
 cell then says ``-``; the row is still judged on the sizes it ran.
@@ -91,7 +92,9 @@ def _time(fn: Callable[[], object]) -> float:
     return time.perf_counter() - t
 
 
-def measure(pattern: str, sizes: list[int], budget: float, per_extractor: bool) -> list[tuple[str, list[float | None]]]:
+def measure(
+    pattern: str, sizes: list[int], budget: float, per_extractor: bool
+) -> list[tuple[str, list[float | None]]]:
     make = PATTERNS[pattern]
     rows: dict[str, list[float | None]] = {}
     names = list(EXTRACTORS) if per_extractor else ["all extractors"]
@@ -114,27 +117,44 @@ def measure(pattern: str, sizes: list[int], budget: float, per_extractor: bool) 
             cells.append(seconds / size)
             if seconds > budget:
                 over.add(name)
-        del text
+        text = ""  # free it before the next size is built
     return list(rows.items())
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--sizes", default="1,4,16,64", help="MB sizes, comma-separated [1,4,16,64]")
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "--sizes", default="1,4,16,64", help="MB sizes, comma-separated [1,4,16,64]"
+    )
     parser.add_argument("--patterns", default="all", help="comma-separated pattern names, or all")
-    parser.add_argument("--budget", type=float, default=120.0, help="stop growing a row after a run this long [120 s]")
+    parser.add_argument(
+        "--budget",
+        type=float,
+        default=120.0,
+        help="stop growing a row after a run this long [120 s]",
+    )
     parser.add_argument("--per-extractor", action="store_true", help="one row per extractor")
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
-    patterns = list(PATTERNS) if args.patterns == "all" else [p.strip() for p in args.patterns.split(",")]
+    patterns = (
+        list(PATTERNS) if args.patterns == "all" else [p.strip() for p in args.patterns.split(",")]
+    )
     unknown = [p for p in patterns if p not in PATTERNS]
     if unknown:
         parser.error(f"unknown pattern(s) {unknown}; choose from: {', '.join(PATTERNS)}")
 
-    print(f"# bench_adversarial  python {platform.python_version()}  {platform.machine()}  "
-          f"extractors: {', '.join(EXTRACTORS)}")
+    print(
+        f"# bench_adversarial  python {platform.python_version()}  {platform.machine()}  "
+        f"extractors: {', '.join(EXTRACTORS)}"
+    )
     print("# seconds per MB; growth = s/MB at the largest size run / s/MB at the smallest")
-    head = f"{'pattern':26} {'extractor':16}" + "".join(f"{str(s) + ' MB':>10}" for s in sizes) + f"{'growth':>9}"
+    head = (
+        f"{'pattern':26} {'extractor':16}"
+        + "".join(f"{str(s) + ' MB':>10}" for s in sizes)
+        + f"{'growth':>9}"
+    )
     print(head)
     print("-" * len(head))
     flagged = []

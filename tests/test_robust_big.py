@@ -17,8 +17,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import SEEDS
 
+from conftest import SEEDS
 from kommunetekst import extract_text
 
 pytestmark = pytest.mark.slow
@@ -75,7 +75,9 @@ def test_a_200_mb_file(tmp_path: Path) -> None:
     per_block: dict[str, int] = {"document": 1}
     for r in extract_text(text):
         per_block[r["kind"]] = per_block.get(r["kind"], 0) + 1
-    assert count_kinds(out) == {k: (v * repeats if k != "document" else 1) for k, v in per_block.items()}
+    assert count_kinds(out) == {
+        k: (v * repeats if k != "document" else 1) for k, v in per_block.items()
+    }
     # Measured: 1.02 GB peak for this 200 MB file (5.1x). Text is held whole
     # (UCS-2 once a bullet appears: 2 bytes a character) with its line index.
     assert peak < 8 * size, f"peak RSS {peak / MB:.0f} MB for a {size / MB:.0f} MB file"
@@ -126,7 +128,8 @@ def test_20000_small_files(tmp_path: Path) -> None:
 
 QUADRATIC_ON_LONG_LINES = {
     "phone_numbers": "phone_numbers.extract finds each candidate's line start with "
-    "text.rfind('\\n', 0, start): the whole line again for every number (4 -> 16 MB: ~25x the time)",
+    "text.rfind('\\n', 0, start): the whole line again for every number "
+    "(4 -> 16 MB: ~25x the time)",
 }
 
 
@@ -152,7 +155,8 @@ def _long_line_seconds(name: str, size: int) -> float:
     "name",
     [
         pytest.param(n, marks=pytest.mark.xfail(strict=True, reason=QUADRATIC_ON_LONG_LINES[n]))
-        if n in QUADRATIC_ON_LONG_LINES else n
+        if n in QUADRATIC_ON_LONG_LINES
+        else n
         for n in __import__("kommunetekst").extractor_names()
     ],
 )

@@ -18,6 +18,7 @@ import time
 from pathlib import Path
 
 import pytest
+
 from conftest import SEEDS
 
 CMD = [sys.executable, "-m", "kommunetekst"]
@@ -54,7 +55,9 @@ def slow_corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.mark.parametrize("jobs", ["1", "2"])
 def test_head_ends_quietly_with_status_0(corpus: Path, jobs: str) -> None:
-    script = f"set -o pipefail; {SHELL_CMD} extract {shlex.quote(str(corpus))} --jobs {jobs} | head -1"
+    script = (
+        f"set -o pipefail; {SHELL_CMD} extract {shlex.quote(str(corpus))} --jobs {jobs} | head -1"
+    )
     proc = subprocess.run(["bash", "-c", script], capture_output=True, timeout=120)
     assert proc.stderr == b""
     assert proc.returncode == 0
@@ -63,10 +66,13 @@ def test_head_ends_quietly_with_status_0(corpus: Path, jobs: str) -> None:
 
 def test_full_disk_on_stdout_is_an_error_sentence(corpus: Path) -> None:
     with open("/dev/full", "wb") as full:
-        proc = subprocess.run([*CMD, "extract", str(corpus)], stdout=full, stderr=subprocess.PIPE, timeout=120)
+        proc = subprocess.run(
+            [*CMD, "extract", str(corpus)], stdout=full, stderr=subprocess.PIPE, timeout=120
+        )
     assert proc.returncode == 1
     assert err_lines(proc.stderr) == [
-        "Error: cannot write to standard output (no space left on device); the output is incomplete."
+        "Error: cannot write to standard output (no space left on device); "
+        "the output is incomplete."
     ]
 
 
@@ -74,7 +80,9 @@ def test_stdout_redirected_into_the_walked_folder_is_not_read(tmp_path: Path) ->
     shutil.copy(sorted(SEEDS.glob("*.txt"))[0], tmp_path / "a.txt")
     out = tmp_path / "out.jsonl"
     with open(out, "wb") as fh:
-        proc = subprocess.run([*CMD, "extract", str(tmp_path)], stdout=fh, stderr=subprocess.PIPE, timeout=120)
+        proc = subprocess.run(
+            [*CMD, "extract", str(tmp_path)], stdout=fh, stderr=subprocess.PIPE, timeout=120
+        )
     assert proc.returncode == 0
     assert err_lines(proc.stderr) == [f"Warning: skipped {out}: it is the output file."]
     assert b'"doc":"' + str(out).encode() not in out.read_bytes()
@@ -85,7 +93,9 @@ def _interrupt(folder: Path, sig: int, jobs: str, tmp_path: Path) -> tuple[int, 
     out.write_text("old\n")
     proc = subprocess.Popen(
         [*CMD, "extract", str(folder), "-o", str(out), "--jobs", jobs],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
     )
     deadline = time.monotonic() + 60
     while not any(p.name.endswith(".tmp") for p in tmp_path.iterdir()):  # writing has begun
@@ -102,7 +112,9 @@ def _interrupt(folder: Path, sig: int, jobs: str, tmp_path: Path) -> tuple[int, 
 
 
 @pytest.mark.parametrize("jobs", ["1", "2"])
-def test_ctrl_c_during_output_leaves_the_old_file(slow_corpus: Path, jobs: str, tmp_path: Path) -> None:
+def test_ctrl_c_during_output_leaves_the_old_file(
+    slow_corpus: Path, jobs: str, tmp_path: Path
+) -> None:
     code, stderr, out = _interrupt(slow_corpus, signal.SIGINT, jobs, tmp_path)
     assert (code, stderr) == (130, ["Interrupted."])
     assert out.read_text() == "old\n"
@@ -124,18 +136,26 @@ def test_unexpected_error_is_one_sentence_not_a_traceback(tmp_path: Path) -> Non
         "from kommunetekst.cli import main\n"
         "main()\n"
     )
-    proc = subprocess.run([sys.executable, "-c", code, "extract", str(tmp_path)], capture_output=True, timeout=60)
+    proc = subprocess.run(
+        [sys.executable, "-c", code, "extract", str(tmp_path)], capture_output=True, timeout=60
+    )
     assert proc.returncode == 1
     assert err_lines(proc.stderr) == [
         "Error: unexpected RuntimeError: simulated bug. This is a bug; run again with "
         "KOMMUNETEKST_DEBUG=1 for the traceback and please report it."
     ]
-    debug = subprocess.run([sys.executable, "-c", code, "extract", str(tmp_path)], capture_output=True,
-                           timeout=60, env={**os.environ, "KOMMUNETEKST_DEBUG": "1"})
+    debug = subprocess.run(
+        [sys.executable, "-c", code, "extract", str(tmp_path)],
+        capture_output=True,
+        timeout=60,
+        env={**os.environ, "KOMMUNETEKST_DEBUG": "1"},
+    )
     assert b"Traceback" in debug.stderr and b"simulated bug" in debug.stderr
 
 
-@pytest.mark.parametrize("args", [["extract", "--year", "20", "-"], ["nosuchcommand"], ["extract", "--only", "x"]])
+@pytest.mark.parametrize(
+    "args", [["extract", "--year", "20", "-"], ["nosuchcommand"], ["extract", "--only", "x"]]
+)
 def test_usage_errors_exit_2_without_traceback(args: list[str]) -> None:
     proc = kt(*args, input=b"")
     assert proc.returncode == 2
@@ -148,11 +168,18 @@ def test_help_and_version_exit_0() -> None:
     assert kt("extract", "-h").returncode == 0
 
 
-def test_same_bytes_whatever_the_hash_seed_and_the_working_folder(corpus: Path, tmp_path: Path) -> None:
+def test_same_bytes_whatever_the_hash_seed_and_the_working_folder(
+    corpus: Path, tmp_path: Path
+) -> None:
     # Set iteration order changes with PYTHONHASHSEED: output must not depend on it.
     runs = [
-        subprocess.run([*CMD, "extract", str(corpus)], capture_output=True, timeout=120, cwd=cwd,
-                       env={**os.environ, "PYTHONHASHSEED": seed})
+        subprocess.run(
+            [*CMD, "extract", str(corpus)],
+            capture_output=True,
+            timeout=120,
+            cwd=cwd,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+        )
         for seed, cwd in (("0", tmp_path), ("1", "/"), ("12345", tmp_path))
     ]
     assert {r.returncode for r in runs} == {0}
@@ -173,11 +200,15 @@ def test_a_worker_killed_mid_run_does_not_hang_the_run(corpus: Path) -> None:
         "from kommunetekst.cli import main\n"
         "main()\n"
     )
-    proc = subprocess.run([sys.executable, "-c", code, "extract", str(corpus), "--jobs", "2"],
-                          capture_output=True, timeout=120)
+    proc = subprocess.run(
+        [sys.executable, "-c", code, "extract", str(corpus), "--jobs", "2"],
+        capture_output=True,
+        timeout=120,
+    )
     assert proc.returncode == 1
     assert err_lines(proc.stderr) == [
-        f"Error: {corpus / '05.txt'}: the process extracting it died (killed by the system, perhaps "
+        f"Error: {corpus / '05.txt'}: the process extracting it died "
+        "(killed by the system, perhaps "
         "for lack of memory); its records are missing."
     ]
     docs = [line for line in proc.stdout.splitlines() if line.startswith(b'{"kind":"document"')]

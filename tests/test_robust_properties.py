@@ -28,15 +28,98 @@ from kommunetekst.errors import BinaryInputError
 from kommunetekst.registry import extractor_names
 
 FRAGMENTS = [
-    "1", "2", "09", "15", "113", "67 50 94 94", "+47 ", "0047", "12,5", "1 641", "2 113", "16 000",
-    " ", "  ", "\t", "\u00a0", "\u202f", "\u2009", "\n", "\n\n", "\r\n", "\r",
-    ".", "..", ",", ":", ";", "!", "?", "-", "–", "—", "\u2212", "•", "·", "*", "▪", "(", ")", "«", "»", "%",
-    "kl.", "kl ", "klokka", "til", "mellom", "hverdager", "mandag", "fredag", "søndag", "i går",
-    "prosent", "pst.", "prosentpoeng", "smittede", "nye", "innlagt", "døde", "totalt", "Det er nå",
-    "Bærum", "Ås", "elever", "tlf.", "telefon", "Ring", "post", "@", "baerum.kommune.no", ".no",
-    "26.06.20", "20. mars", "Mandag 23. mars 2020:", "2020", "2019", "mars", "des.",
-    "Kriseledelsen har vedtatt:", "Tema", "sier ordføreren",
-    "\u00ad", "\u200b", "\ufeff", "a\u030a", "o\u0308", "\ufffd", "\x00", "𝟙", "ǅ", "ß", "İ",
+    "1",
+    "2",
+    "09",
+    "15",
+    "113",
+    "67 50 94 94",
+    "+47 ",
+    "0047",
+    "12,5",
+    "1 641",
+    "2 113",
+    "16 000",
+    " ",
+    "  ",
+    "\t",
+    "\u00a0",
+    "\u202f",
+    "\u2009",
+    "\n",
+    "\n\n",
+    "\r\n",
+    "\r",
+    ".",
+    "..",
+    ",",
+    ":",
+    ";",
+    "!",
+    "?",
+    "-",
+    "–",
+    "—",
+    "\u2212",
+    "•",
+    "·",
+    "*",
+    "▪",
+    "(",
+    ")",
+    "«",
+    "»",
+    "%",
+    "kl.",
+    "kl ",
+    "klokka",
+    "til",
+    "mellom",
+    "hverdager",
+    "mandag",
+    "fredag",
+    "søndag",
+    "i går",
+    "prosent",
+    "pst.",
+    "prosentpoeng",
+    "smittede",
+    "nye",
+    "innlagt",
+    "døde",
+    "totalt",
+    "Det er nå",
+    "Bærum",
+    "Ås",
+    "elever",
+    "tlf.",
+    "telefon",
+    "Ring",
+    "post",
+    "@",
+    "baerum.kommune.no",
+    ".no",
+    "26.06.20",
+    "20. mars",
+    "Mandag 23. mars 2020:",
+    "2020",
+    "2019",
+    "mars",
+    "des.",
+    "Kriseledelsen har vedtatt:",
+    "Tema",
+    "sier ordføreren",
+    "\u00ad",
+    "\u200b",
+    "\ufeff",
+    "a\u030a",
+    "o\u0308",
+    "\ufffd",
+    "\x00",
+    "𝟙",
+    "ǅ",
+    "ß",
+    "İ",
 ]
 
 texts = st.one_of(
@@ -87,13 +170,17 @@ def test_year_never_breaks_anything(text: str, year: int | None) -> None:
 
 
 @PROPERTY
-@given(data=st.one_of(
-    st.binary(max_size=400),
-    texts.map(lambda t: t.encode("utf-8", "surrogatepass")),
-    texts.map(lambda t: t.encode("cp1252", "replace")),
-    texts.map(lambda t: t.encode("utf-16")),
-    st.tuples(texts, st.binary(max_size=4), texts).map(lambda p: p[0].encode() + p[1] + p[2].encode()),
-))
+@given(
+    data=st.one_of(
+        st.binary(max_size=400),
+        texts.map(lambda t: t.encode("utf-8", "surrogatepass")),
+        texts.map(lambda t: t.encode("cp1252", "replace")),
+        texts.map(lambda t: t.encode("utf-16")),
+        st.tuples(texts, st.binary(max_size=4), texts).map(
+            lambda p: p[0].encode() + p[1] + p[2].encode()
+        ),
+    )
+)
 def test_decode_bytes_gives_text_or_binary_error(data: bytes) -> None:
     try:
         decoded = decode_bytes(data)
@@ -101,7 +188,13 @@ def test_decode_bytes_gives_text_or_binary_error(data: bytes) -> None:
         return
     assert "\r" not in decoded.text
     assert normalize_text(decoded.text) == decoded.text
-    assert decoded.encoding.split(" ")[0] in {"utf-8", "utf-8-sig", "utf-16", "utf-32", "windows-1252"}
+    assert decoded.encoding.split(" ")[0] in {
+        "utf-8",
+        "utf-8-sig",
+        "utf-16",
+        "utf-32",
+        "windows-1252",
+    }
     recs = list(extract_bytes(data, "x.txt"))
     assert recs[0]["kind"] == "document" and recs[0]["chars"] == len(decoded.text)
     check_records(decoded.text, recs[1:])

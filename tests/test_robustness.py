@@ -32,9 +32,9 @@ from typing import Any, NamedTuple
 import orjson
 import pytest
 from click.testing import CliRunner
-from conftest import load_score_module, records
 
 import kommunetekst.cli.extract as cli_extract
+from conftest import load_score_module, records
 from kommunetekst import extract_text
 from kommunetekst.cli import cli
 from kommunetekst.decoding import decode_bytes, normalize_text
@@ -85,32 +85,68 @@ ENCODINGS = [
     Enc("windows-1252", NORSK.encode("cp1252"), NORSK, "windows-1252"),
     Enc("iso-8859-1", LATIN1.encode("latin-1"), LATIN1, "windows-1252"),
     # Windows-1252 leaves 0x81 0x8D 0x8F 0x90 0x9D undefined: read as ISO-8859-1, never an error.
-    Enc("windows-1252 undefined bytes", b"Tr\xf8ndelag \x81\x8d\x8f\x90\x9d\n", "Trøndelag \x81\x8d\x8f\x90\x9d\n",
-        "windows-1252"),
+    Enc(
+        "windows-1252 undefined bytes",
+        b"Tr\xf8ndelag \x81\x8d\x8f\x90\x9d\n",
+        "Trøndelag \x81\x8d\x8f\x90\x9d\n",
+        "windows-1252",
+    ),
     # A UTF-8 file with invalid bytes in the middle stays UTF-8; the bytes become U+FFFD.
-    Enc("invalid utf-8 in the middle", NORSK.encode() + b"\xff\xfe\xc3" + NORSK.encode(),
-        NORSK + "\ufffd\ufffd\ufffd" + NORSK, "utf-8 (3 invalid bytes replaced)"),
+    Enc(
+        "invalid utf-8 in the middle",
+        NORSK.encode() + b"\xff\xfe\xc3" + NORSK.encode(),
+        NORSK + "\ufffd\ufffd\ufffd" + NORSK,
+        "utf-8 (3 invalid bytes replaced)",
+    ),
     # One word saved as Windows-1252 inside a UTF-8 text: replaced, not the whole file mojibake.
-    Enc("one windows-1252 byte in utf-8", "Bærum ".encode() + "på".encode("cp1252") + " Ås\n".encode(),
-        "Bærum p\ufffd Ås\n", "utf-8 (1 invalid byte replaced)"),
-    Enc("utf-8 cut inside its last character", "Bærum kommune på".encode()[:-1], "Bærum kommune p\ufffd",
-        "utf-8 (1 invalid byte replaced)"),
+    Enc(
+        "one windows-1252 byte in utf-8",
+        "Bærum ".encode() + "på".encode("cp1252") + " Ås\n".encode(),
+        "Bærum p\ufffd Ås\n",
+        "utf-8 (1 invalid byte replaced)",
+    ),
+    Enc(
+        "utf-8 cut inside its last character",
+        "Bærum kommune på".encode()[:-1],
+        "Bærum kommune p\ufffd",
+        "utf-8 (1 invalid byte replaced)",
+    ),
     # ...but ASCII + one high byte at the very end is Windows-1252, not a cut UTF-8 character.
-    Enc("windows-1252 ending in å", "Velkommen til oss på".encode("cp1252"), "Velkommen til oss på",
-        "windows-1252"),
-    Enc("utf-16 cut inside its last character", NORSK.encode("utf-16")[:-1], NORSK[:-1] + "\ufffd",
-        "utf-16 (1 invalid byte replaced)"),
-    Enc("utf-8 BOM then invalid bytes", codecs.BOM_UTF8 + b"Tr\xf8ndelag\n", "Tr\ufffdndelag\n",
-        "utf-8-sig (1 invalid byte replaced)"),
+    Enc(
+        "windows-1252 ending in å",
+        "Velkommen til oss på".encode("cp1252"),
+        "Velkommen til oss på",
+        "windows-1252",
+    ),
+    Enc(
+        "utf-16 cut inside its last character",
+        NORSK.encode("utf-16")[:-1],
+        NORSK[:-1] + "\ufffd",
+        "utf-16 (1 invalid byte replaced)",
+    ),
+    Enc(
+        "utf-8 BOM then invalid bytes",
+        codecs.BOM_UTF8 + b"Tr\xf8ndelag\n",
+        "Tr\ufffdndelag\n",
+        "utf-8-sig (1 invalid byte replaced)",
+    ),
     Enc("CRLF", NORSK.replace("\n", "\r\n").encode() * 2, NORSK * 2, "utf-8"),
     Enc("lone CR", b"a\rb\r\rc", "a\nb\n\nc", "utf-8"),
     Enc("CRLF in windows-1252", "Ås\r\nØst\r\n".encode("cp1252"), "Ås\nØst\n", "windows-1252"),
     Enc("NFD", unicodedata.normalize("NFD", NORSK).encode(), NORSK, "utf-8 (normalized to NFC)"),
-    Enc("soft hyphen and zero-width space", "smit\u00adtede i Bæ\u200brum\n".encode(), "smittede i Bærum\n",
-        "utf-8 (2 invisible characters removed)"),
+    Enc(
+        "soft hyphen and zero-width space",
+        "smit\u00adtede i Bæ\u200brum\n".encode(),
+        "smittede i Bærum\n",
+        "utf-8 (2 invisible characters removed)",
+    ),
     # Two BOM-prefixed files concatenated (cat a.txt b.txt): the inner BOM is not text.
-    Enc("concatenated files with BOMs", (codecs.BOM_UTF8 + b"a\n") * 2, "a\na\n",
-        "utf-8-sig (1 invisible character removed)"),
+    Enc(
+        "concatenated files with BOMs",
+        (codecs.BOM_UTF8 + b"a\n") * 2,
+        "a\na\n",
+        "utf-8-sig (1 invisible character removed)",
+    ),
     Enc("empty", b"", "", "utf-8"),
 ]
 
@@ -142,22 +178,50 @@ class Bin(NamedTuple):
 
 BINARY = [
     Bin("NUL bytes", b"abc\x00\x00\x01def" * 10, "is a binary file, not text"),
-    Bin("PNG renamed .txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)), "is a PNG image, not text"),
-    Bin("PDF", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\n", "is a PDF document, not text"),
-    Bin("Word .docx", b"PK\x03\x04\x14\x00\x06\x00word/document.xml",
-        "is a ZIP archive or Office document, not text"),
+    Bin(
+        "PNG renamed .txt",
+        b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)),
+        "is a PNG image, not text",
+    ),
+    Bin(
+        "PDF",
+        b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\n",
+        "is a PDF document, not text",
+    ),
+    Bin(
+        "Word .docx",
+        b"PK\x03\x04\x14\x00\x06\x00word/document.xml",
+        "is a ZIP archive or Office document, not text",
+    ),
     Bin("gzip", b"\x1f\x8b\x08\x00\x00\x00\x00\x00", "is a gzip archive, not text"),
     Bin("JPEG", b"\xff\xd8\xff\xe0\x00\x10JFIF", "is a JPEG image, not text"),
-    Bin("UTF-16 BOM but a lone surrogate", codecs.BOM_UTF16_LE + b"a\x00\x00\xdcb\x00",
-        "has a UTF-16 byte order mark but is not UTF-16 text (illegal encoding)"),
-    Bin("UTF-16 BOM with NUL characters", codecs.BOM_UTF16_LE + b"a\x00\x00\x00b\x00", "is a binary file, not text"),
+    Bin(
+        "UTF-16 BOM but a lone surrogate",
+        codecs.BOM_UTF16_LE + b"a\x00\x00\xdcb\x00",
+        "has a UTF-16 byte order mark but is not UTF-16 text (illegal encoding)",
+    ),
+    Bin(
+        "UTF-16 BOM with NUL characters",
+        codecs.BOM_UTF16_LE + b"a\x00\x00\x00b\x00",
+        "is a binary file, not text",
+    ),
 ]
 
 NOT_BINARY = [
     # A NUL after the first 8 KB does not turn a text into a binary file.
     Enc("NUL after 8 KB", b"x" * 9000 + b"\x00y", "x" * 9000 + "\x00y", "utf-8"),
-    Enc("starts with PK but is prose", b"PK-huset stenger i dag.\n", "PK-huset stenger i dag.\n", "utf-8"),
-    Enc("starts with GIF but is prose", b"GIF-animasjoner er forbudt.\n", "GIF-animasjoner er forbudt.\n", "utf-8"),
+    Enc(
+        "starts with PK but is prose",
+        b"PK-huset stenger i dag.\n",
+        "PK-huset stenger i dag.\n",
+        "utf-8",
+    ),
+    Enc(
+        "starts with GIF but is prose",
+        b"GIF-animasjoner er forbudt.\n",
+        "GIF-animasjoner er forbudt.\n",
+        "utf-8",
+    ),
 ]
 
 
@@ -186,8 +250,13 @@ def test_binary_in_a_folder_is_a_warning_and_the_rest_is_processed(tmp_path: Pat
     (tmp_path / "c.txt").write_bytes(LOG.encode("cp1252", errors="replace"))
     result = run(["extract", str(tmp_path)])
     assert result.exit_code == 0
-    assert stderr_lines(result) == [f"Warning: skipped {tmp_path / 'b.txt'}: it is a PNG image, not text."]
-    assert [d["doc"] for d in doc_records(result.stdout)] == [str(tmp_path / "a.txt"), str(tmp_path / "c.txt")]
+    assert stderr_lines(result) == [
+        f"Warning: skipped {tmp_path / 'b.txt'}: it is a PNG image, not text."
+    ]
+    assert [d["doc"] for d in doc_records(result.stdout)] == [
+        str(tmp_path / "a.txt"),
+        str(tmp_path / "c.txt"),
+    ]
 
 
 def test_binary_on_stdin_is_an_error() -> None:
@@ -200,14 +269,19 @@ def test_device_named_by_mistake_ends_after_8_kb() -> None:
     # /dev/zero never ends: reading it whole would eat all memory.
     result = run(["extract", "/dev/zero"])
     assert result.exit_code == 1
-    assert stderr_lines(result) == ["Error: /dev/zero is a binary file, not text; name text files only."]
+    assert stderr_lines(result) == [
+        "Error: /dev/zero is a binary file, not text; name text files only."
+    ]
 
 
 # -- the same text in NFD, with CRLF, with invisible characters ------------------------------
 
 
 def _keys(text: str, **kw: Any) -> list[tuple[Any, ...]]:
-    return [(r["kind"], r["line"], KEY.get(r["kind"], lambda r: r["text"])(r)) for r in records(text, **kw)]
+    return [
+        (r["kind"], r["line"], KEY.get(r["kind"], lambda r: r["text"])(r))
+        for r in records(text, **kw)
+    ]
 
 
 SEED_SAMPLE = (Path(__file__).resolve().parent.parent / "seeds").glob("*.txt")
@@ -224,10 +298,14 @@ def seed_texts() -> list[str]:
         pytest.param(lambda t: unicodedata.normalize("NFD", t), id="NFD"),
         pytest.param(lambda t: t.replace("\n", "\r\n"), id="CRLF"),
         pytest.param(lambda t: t.replace("\n", "\r"), id="lone CR"),
-        pytest.param(lambda t: t.replace("ø", "\u00adø").replace("kommune", "kom\u200bmune"), id="invisible"),
+        pytest.param(
+            lambda t: t.replace("ø", "\u00adø").replace("kommune", "kom\u200bmune"), id="invisible"
+        ),
     ],
 )
-def test_variants_of_the_seeds_extract_like_the_seeds(transform: Any, seed_texts: list[str]) -> None:
+def test_variants_of_the_seeds_extract_like_the_seeds(
+    transform: Any, seed_texts: list[str]
+) -> None:
     # Normalisation undoes each variant, so even spans and evidence are identical.
     for text in seed_texts:
         variant = transform(text)
@@ -241,7 +319,10 @@ def test_nfd_file_and_nfc_file_give_the_same_records(tmp_path: Path) -> None:
     nfd.write_text(unicodedata.normalize("NFD", LOG.replace("Bolig", "Bolig på Østerås")), "utf-8")
     a, b = lines(run(["extract", str(nfc)]).stdout), lines(run(["extract", str(nfd)]).stdout)
     assert b[0]["encoding"] == "utf-8 (normalized to NFC)"
-    strip = lambda rs: [{k: v for k, v in r.items() if k not in ("doc", "sha256", "encoding")} for r in rs]  # noqa: E731
+
+    def strip(rs: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        return [{k: v for k, v in r.items() if k not in ("doc", "sha256", "encoding")} for r in rs]
+
     assert strip(a) == strip(b)
     assert "Bolig på Østerås" in [r.get("item") for r in b]
 
@@ -277,25 +358,47 @@ SAME_AS_PLAIN = [
     Variant("percentage", "Andelen er 12,5 prosent i år.", "Andelen er 12,5\tprosent i år."),
     Variant("opening_hours", "Åpent kl. 09-15 hver dag.", "Åpent kl. 09–15 hver dag."),
     Variant("opening_hours", "Åpent kl. 09-15 hver dag.", "Åpent kl.\u00a009-15 hver dag."),
-    Variant("case_count", "Det er nå 1 641 smittede i Bærum.", "Det er nå 1\u00a0641 smittede i Bærum."),
-    Variant("case_count", "Det er nå 1 641 smittede i Bærum.", "Det er nå 1\u202f641 smittede i Bærum."),
-    Variant("case_count", "Det er nå 246 smittede i Bærum.", "Det er nå 246 smit\u00adtede i Bærum."),
+    Variant(
+        "case_count", "Det er nå 1 641 smittede i Bærum.", "Det er nå 1\u00a0641 smittede i Bærum."
+    ),
+    Variant(
+        "case_count", "Det er nå 1 641 smittede i Bærum.", "Det er nå 1\u202f641 smittede i Bærum."
+    ),
+    Variant(
+        "case_count", "Det er nå 246 smittede i Bærum.", "Det er nå 246 smit\u00adtede i Bærum."
+    ),
     Variant("case_count", "Det er nå 246 smittede i Bærum.", "Det er nå 246\tsmittede i Bærum."),
     Variant("date_header", "26.06.20 Dagens smittetall", "26.06.20\u00a0Dagens smittetall"),
     Variant("date_header", "26.06.20 Dagens smittetall", "26.06.20\tDagens smittetall"),
     Variant("date_header", "26.06.20 Dagens smittetall", "\ufeff26.06.20 Dagens smittetall"),
     Variant("date_header", "26.06.20 Dagens smittetall", "26.06.20 Dagens smitte\u00adtall"),
     Variant("date_header", "20. mars: Nytt fra kommunen", "20.\u00a0mars: Nytt fra kommunen"),
-    Variant("email", "Skriv til post@baerum.kommune.no i dag.", "Skriv til post@baerum.kom\u00admune.no i dag."),
-    Variant("email", "Skriv til post@baerum.kommune.no i dag.", "Skriv til post@baerum.kommune.no\u200b i dag."),
+    Variant(
+        "email",
+        "Skriv til post@baerum.kommune.no i dag.",
+        "Skriv til post@baerum.kom\u00admune.no i dag.",
+    ),
+    Variant(
+        "email",
+        "Skriv til post@baerum.kommune.no i dag.",
+        "Skriv til post@baerum.kommune.no\u200b i dag.",
+    ),
     Variant("bullet", "Tema:\n • Bolig\n • Arbeid", "Tema:\n\t•\tBolig\n\t•\tArbeid"),
-    Variant("bullet", "Tema:\n • Bolig\n • Arbeid", "Tema:\n\u00a0•\u00a0Bolig\n\u00a0•\u00a0Arbeid"),
+    Variant(
+        "bullet", "Tema:\n • Bolig\n • Arbeid", "Tema:\n\u00a0•\u00a0Bolig\n\u00a0•\u00a0Arbeid"
+    ),
 ]
 
 _NO_EM_DASH = "opening_hours scans only hyphen and en dash for speed (a documented caveat)"
 KNOWN_FAILURES: list[tuple[Variant, str]] = [
-    (Variant("opening_hours", "Åpent kl. 09-15 hver dag.", "Åpent kl. 09—15 hver dag."), _NO_EM_DASH),
-    (Variant("opening_hours", "Åpent kl. 09-15 hver dag.", "Åpent kl. 09\u221215 hver dag."), _NO_EM_DASH),
+    (
+        Variant("opening_hours", "Åpent kl. 09-15 hver dag.", "Åpent kl. 09—15 hver dag."),
+        _NO_EM_DASH,
+    ),
+    (
+        Variant("opening_hours", "Åpent kl. 09-15 hver dag.", "Åpent kl. 09\u221215 hver dag."),
+        _NO_EM_DASH,
+    ),
 ]
 
 
@@ -308,14 +411,19 @@ def _check_variant(case: Variant) -> None:
     assert [key(r) for r in records(case.variant, only=case.kind)] == plain
 
 
-@pytest.mark.parametrize("case", SAME_AS_PLAIN, ids=[f"{c.kind}: {c.variant!r}" for c in SAME_AS_PLAIN])
+@pytest.mark.parametrize(
+    "case", SAME_AS_PLAIN, ids=[f"{c.kind}: {c.variant!r}" for c in SAME_AS_PLAIN]
+)
 def test_variant_extracts_like_plain(case: Variant) -> None:
     _check_variant(case)
 
 
 @pytest.mark.parametrize(
     "case",
-    [pytest.param(c, marks=pytest.mark.xfail(strict=True, reason=why)) for c, why in KNOWN_FAILURES],
+    [
+        pytest.param(c, marks=pytest.mark.xfail(strict=True, reason=why))
+        for c, why in KNOWN_FAILURES
+    ],
     ids=[f"{c.kind}: {c.variant!r}" for c, _ in KNOWN_FAILURES],
 )
 def test_known_failures(case: Variant) -> None:
@@ -347,7 +455,9 @@ ADVERSARIAL = {
     "spaces after an inline bullet": "• a •" + " " * 200_000 + "\n",
     "long line of words": "Det er nå 246 smittede, 8 nye fra søndag. " * 5_000,
     "random unicode": "".join(chr(_rng.randrange(0x20, 0x3000)) for _ in range(200_000)),
-    "random digits, dots and dashes": "".join(_rng.choice("0123456789 .,-–:\n") for _ in range(200_000)),
+    "random digits, dots and dashes": "".join(
+        _rng.choice("0123456789 .,-–:\n") for _ in range(200_000)
+    ),
 }
 
 
@@ -366,7 +476,9 @@ def test_adversarial_text_finishes(pattern: str, name: str) -> None:
 # -- files ---------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("content", [b"", "   \n\t\n\u00a0\n\u200b".encode(), b"\n", b"\r\n" * 1000])
+@pytest.mark.parametrize(
+    "content", [b"", "   \n\t\n\u00a0\n\u200b".encode(), b"\n", b"\r\n" * 1000]
+)
 def test_empty_and_blank_files(content: bytes, tmp_path: Path) -> None:
     path = tmp_path / "blank.txt"
     path.write_bytes(content)
@@ -390,7 +502,9 @@ def _good_docs(result, folder: Path) -> None:  # type: ignore[no-untyped-def]
     assert str(folder / "a.txt") in docs and str(folder / "z.txt") in docs
 
 
-def test_permission_denied_is_one_error_and_the_rest_is_processed(folder: Path, monkeypatch: Any) -> None:
+def test_permission_denied_is_one_error_and_the_rest_is_processed(
+    folder: Path, monkeypatch: Any
+) -> None:
     locked = folder / "m.txt"
     locked.write_text(LOG, "utf-8")
     real = cli_extract.read_source
@@ -444,7 +558,9 @@ def test_broken_symlink_and_symlink_loop_in_a_folder(folder: Path) -> None:
         f"Warning: skipped {folder / 'up'}: a symbolic link to a folder is not followed.",
     ]
     assert [d["doc"] for d in doc_records(result.stdout)] == [
-        str(folder / "a.txt"), str(folder / "link.txt"), str(folder / "z.txt"),
+        str(folder / "a.txt"),
+        str(folder / "link.txt"),
+        str(folder / "z.txt"),
     ]
 
 
@@ -452,7 +568,9 @@ def test_broken_symlink_named_on_the_command_line(folder: Path) -> None:
     (folder / "broken.txt").symlink_to(folder / "gone.txt")
     result = run(["extract", str(folder / "broken.txt"), str(folder / "a.txt")])
     assert result.exit_code == 1
-    assert stderr_lines(result) == [f"Error: {folder / 'broken.txt'}: cannot read (broken symbolic link)."]
+    assert stderr_lines(result) == [
+        f"Error: {folder / 'broken.txt'}: cannot read (broken symbolic link)."
+    ]
     assert len(doc_records(result.stdout)) == 1
 
 
@@ -460,7 +578,9 @@ def test_named_pipe_in_a_folder_is_skipped_not_waited_for(folder: Path) -> None:
     os.mkfifo(folder / "pipe.txt")  # opening it would block until someone writes
     result = run(["extract", str(folder)])
     assert result.exit_code == 0
-    assert stderr_lines(result) == [f"Warning: skipped {folder / 'pipe.txt'}: not a regular file (a named pipe)."]
+    assert stderr_lines(result) == [
+        f"Warning: skipped {folder / 'pipe.txt'}: not a regular file (a named pipe)."
+    ]
     _good_docs(result, folder)
 
 
@@ -543,7 +663,9 @@ def test_output_onto_a_folder_is_a_usage_error(folder: Path) -> None:
     assert "is a folder" in result.stderr
 
 
-def test_output_that_cannot_be_created_is_a_usage_error_before_any_work(folder: Path, monkeypatch: Any) -> None:
+def test_output_that_cannot_be_created_is_a_usage_error_before_any_work(
+    folder: Path, monkeypatch: Any
+) -> None:
     out = folder.parent / "out.jsonl"
     out.write_text("old\n")
 
@@ -575,7 +697,9 @@ def test_read_only_output_file_is_not_replaced(folder: Path, monkeypatch: Any) -
     if os.geteuid() == 0:  # root may write anything: pretend to be a user
         real_access = os.access
         ro = os.path.realpath(out)
-        monkeypatch.setattr(os, "access", lambda p, m: False if os.path.realpath(p) == ro else real_access(p, m))
+        monkeypatch.setattr(
+            os, "access", lambda p, m: False if os.path.realpath(p) == ro else real_access(p, m)
+        )
     result = run(["extract", str(folder), "-o", str(out)])
     assert result.exit_code == 2
     assert "is read-only" in result.stderr
@@ -619,7 +743,9 @@ def _no_temp_files(where: Path) -> None:
 
 
 @pytest.mark.parametrize("failing", ["write", "fsync", "replace"])
-def test_full_disk_during_output_leaves_the_old_file(failing: str, folder: Path, monkeypatch: Any) -> None:
+def test_full_disk_during_output_leaves_the_old_file(
+    failing: str, folder: Path, monkeypatch: Any
+) -> None:
     out = folder.parent / "out.jsonl"
     out.write_text("old\n")
 
@@ -685,7 +811,9 @@ def messy(tmp_path: Path) -> Path:
         text = seed.read_text("utf-8")
         (top / f"{i}-utf8.txt").write_text(text, "utf-8")
         (top / "sub" / f"{i}-cp1252.txt").write_bytes(text.encode("cp1252", errors="replace"))
-        (top / "sub" / "deeper" / f"{i}-utf16.txt").write_bytes(text.replace("\n", "\r\n").encode("utf-16"))
+        (top / "sub" / "deeper" / f"{i}-utf16.txt").write_bytes(
+            text.replace("\n", "\r\n").encode("utf-16")
+        )
         (top / f"{i}-nfd.txt").write_text(unicodedata.normalize("NFD", text), "utf-8")
     (top / "empty.txt").write_bytes(b"")
     (top / "image.txt").write_bytes(BINARY[1].data)

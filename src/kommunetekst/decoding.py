@@ -199,7 +199,9 @@ def _decode_with_bom(body: bytes, codec: str, codec_module_name: str) -> tuple[s
         text, consumed = decode(body, "strict", False)
     except UnicodeDecodeError as e:
         name = codec.upper()
-        raise BinaryInputError(f"has a {name} byte order mark but is not {name} text ({e.reason})") from e
+        raise BinaryInputError(
+            f"has a {name} byte order mark but is not {name} text ({e.reason})"
+        ) from e
     if "\x00" in text:
         raise BinaryInputError("is a binary file, not text")
     if consumed < len(body):  # a truncated last character

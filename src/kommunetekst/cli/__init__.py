@@ -72,8 +72,8 @@ def _terminate(signum: int, frame: object) -> None:
 def _stderr(message: str) -> None:
     try:
         click.echo(message, err=True)
-    except OSError:
-        pass
+    except OSError:  # stderr is gone too: nothing left to tell
+        return
 
 
 def _unexpected(e: BaseException) -> None:

@@ -143,12 +143,28 @@ def _walk(top: str, messages: list[tuple[bool, str]]) -> Iterator[str]:
             elif entry.is_file():  # follows a link to a file
                 yield path
             elif entry.is_symlink() and entry.is_dir():
-                messages.append((False, f"skipped {display_name(path)}: a symbolic link to a folder is not followed."))
+                messages.append(
+                    (
+                        False,
+                        f"skipped {display_name(path)}: "
+                        "a symbolic link to a folder is not followed.",
+                    )
+                )
             elif entry.is_symlink():
                 os.stat(path)  # raises the reason the link cannot be followed
-                messages.append((False, f"skipped {display_name(path)}: not a regular file ({_file_type(path)})."))
+                messages.append(
+                    (
+                        False,
+                        f"skipped {display_name(path)}: not a regular file ({_file_type(path)}).",
+                    )
+                )
             else:
-                messages.append((False, f"skipped {display_name(path)}: not a regular file ({_file_type(path)})."))
+                messages.append(
+                    (
+                        False,
+                        f"skipped {display_name(path)}: not a regular file ({_file_type(path)}).",
+                    )
+                )
         except OSError as e:
             messages.append((True, os_error_sentence(path, e)))
 
@@ -230,7 +246,9 @@ class AtomicOutput:
     def __init__(self, path: str) -> None:
         self.path = os.path.realpath(path)
         folder = os.path.dirname(self.path)
-        fd, self.tmp = tempfile.mkstemp(prefix=f".{os.path.basename(self.path)}.", suffix=".tmp", dir=folder)
+        fd, self.tmp = tempfile.mkstemp(
+            prefix=f".{os.path.basename(self.path)}.", suffix=".tmp", dir=folder
+        )
         self.fh: IO[bytes] = os.fdopen(fd, "wb")
 
     def __enter__(self) -> IO[bytes]:
@@ -250,10 +268,9 @@ class AtomicOutput:
                 os.replace(self.tmp, self.path)
         finally:
             if not self.fh.closed:
-                try:
+                # The write error that brought us here is the one to report.
+                with contextlib.suppress(OSError):
                     self.fh.close()
-                except OSError:
-                    pass  # the write error that brought us here is the one to report
             if os.path.lexists(self.tmp):
                 os.unlink(self.tmp)
 
@@ -269,13 +286,19 @@ def check_output_path(path: str) -> None:
     real = os.path.realpath(path)
     folder = os.path.dirname(real)
     if not os.path.isdir(folder):
-        raise click.BadParameter(f"folder {folder} does not exist; create it first.", param_hint="-o")
+        raise click.BadParameter(
+            f"folder {folder} does not exist; create it first.", param_hint="-o"
+        )
     if os.path.isdir(real):
         raise click.BadParameter(f"{path} is a folder; give a file name.", param_hint="-o")
     if not os.access(folder, os.W_OK):
-        raise click.BadParameter(f"cannot write to folder {folder}; choose another place.", param_hint="-o")
+        raise click.BadParameter(
+            f"cannot write to folder {folder}; choose another place.", param_hint="-o"
+        )
     if os.path.exists(real) and not os.access(real, os.W_OK):
-        raise click.BadParameter(f"{path} is read-only; remove it or choose another file.", param_hint="-o")
+        raise click.BadParameter(
+            f"{path} is read-only; remove it or choose another file.", param_hint="-o"
+        )
 
 
 def stat_or_none(path: str) -> os.stat_result | None:

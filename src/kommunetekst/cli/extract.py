@@ -62,7 +62,9 @@ Write = Callable[[bytes | bytearray], None]
 _PIECE = 1 << 20
 
 
-def process_source(source: Source, year: int | None, only: str | None, write: Write | None = None) -> Result:
+def process_source(
+    source: Source, year: int | None, only: str | None, write: Write | None = None
+) -> Result:
     """Extract one document to JSONL bytes.
 
     Returns ``(jsonl, message, is_error)``; ``message`` is a sentence for stderr
@@ -177,7 +179,9 @@ _BATCH = 4
 _IN_FLIGHT = 2
 
 
-def _parallel(files: list[Source], year: int | None, only: str | None, jobs: int) -> Iterator[Result]:
+def _parallel(
+    files: list[Source], year: int | None, only: str | None, jobs: int
+) -> Iterator[Result]:
     """Results of ``files`` from ``jobs`` worker processes, in order.
 
     A worker that dies (killed for memory, a crash in C code) does not hang the
@@ -249,7 +253,13 @@ def _progress(total: int, enabled: bool):  # type: ignore[no-untyped-def]
     if not enabled:
         return None
     from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeRemainingColumn,
+    )
 
     return Progress(
         TextColumn("extract"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
@@ -324,7 +334,8 @@ def extract(paths: tuple[str, ...], output: str | None, only: str | None, year: 
             except OSError as e:
                 folder = os.path.dirname(os.path.realpath(output))
                 raise click.BadParameter(
-                    f"cannot create a file in {folder} ({os_reason(e)}); choose another place.", param_hint="-o"
+                    f"cannot create a file in {folder} ({os_reason(e)}); choose another place.",
+                    param_hint="-o",
                 ) from e
             try:
                 with atomic as fh:
@@ -349,7 +360,9 @@ def _refuse_output_as_input(paths: tuple[str, ...], output: str, out_stat: os.st
     for p in paths:
         st = stat_or_none(p) if p != "-" else None
         if st is not None and (st.st_dev, st.st_ino) == (out_stat.st_dev, out_stat.st_ino):
-            raise click.BadParameter(f"{output} is also an input; write the output to another file.", param_hint="-o")
+            raise click.BadParameter(
+                f"{output} is also an input; write the output to another file.", param_hint="-o"
+            )
 
 
 @cli.command()
