@@ -215,3 +215,29 @@ def test_a_worker_killed_mid_run_does_not_hang_the_run(corpus: Path) -> None:
     assert len(docs) == 23
     serial = kt("extract", *(str(p) for p in sorted(corpus.iterdir()) if p.name != "05.txt"))
     assert proc.stdout == serial.stdout
+
+
+@pytest.mark.parametrize(
+    ("redirect", "status", "stderr"),
+    [
+        ("<&-", 2, "Error: give a file or folder to extract, or - for stdin."),
+        ("- <&-", 1, "Error: -: cannot read (standard input is closed)."),
+        (
+            "SEEDS >&-",
+            1,
+            "Error: cannot write to standard output (it is closed); nothing was written.",
+        ),
+        ("SEEDS 2>&-", 0, None),
+    ],
+    ids=["stdin closed", "- with stdin closed", "stdout closed", "stderr closed"],
+)
+def test_closed_standard_streams(redirect: str, status: int, stderr: str | None) -> None:
+    args = redirect.replace("SEEDS", shlex.quote(str(SEEDS)))
+    proc = subprocess.run(
+        ["bash", "-c", f"exec {SHELL_CMD} extract {args}"], capture_output=True, timeout=120
+    )
+    assert proc.returncode == status
+    if stderr is None:  # all the output, although stderr is gone
+        assert proc.stdout.count(b'"kind":"document"') == 5
+    else:
+        assert err_lines(proc.stderr)[-1] == stderr

@@ -657,6 +657,13 @@ def test_a_bug_raises_with_kommunetekst_debug(folder: Path, monkeypatch: Any) ->
 # -- output --------------------------------------------------------------------------------
 
 
+def test_output_dash_is_stdout(folder: Path) -> None:
+    result = run(["extract", str(folder / "a.txt"), "-o", "-"])
+    assert result.exit_code == 0
+    assert lines(result.stdout)[0]["doc"] == str(folder / "a.txt")
+    assert not (Path.cwd() / "-").exists()
+
+
 def test_output_onto_a_folder_is_a_usage_error(folder: Path) -> None:
     result = run(["extract", str(folder), "-o", str(folder)])
     assert result.exit_code == 2

@@ -191,8 +191,9 @@ def read_source(source: Source) -> bytes:
             rest is not read (``/dev/urandom`` named by mistake ends here).
     """
     if source.name == "-":
-        fh: IO[bytes] = sys.stdin.buffer
-        return _read_text_bytes(fh)
+        if sys.stdin is None:  # started with stdin closed (<&-)
+            raise OSError(errno.EBADF, "standard input is closed")
+        return _read_text_bytes(sys.stdin.buffer)
     with open(source.name, "rb") as f:
         return _read_text_bytes(f)
 
@@ -299,6 +300,25 @@ def check_output_path(path: str) -> None:
         raise click.BadParameter(
             f"{path} is read-only; remove it or choose another file.", param_hint="-o"
         )
+
+
+def is_terminal(stream: IO[str] | None) -> bool:
+    """Whether ``stream`` is an open terminal; False for a closed or missing stream."""
+    try:
+        return stream is not None and stream.isatty()
+    except (OSError, ValueError):
+        return False
+
+
+def stdout_bytes() -> IO[bytes]:
+    """stdout for bytes.
+
+    Raises:
+        OutputError: when the program was started with stdout closed (``>&-``).
+    """
+    if sys.stdout is None:
+        raise OutputError("cannot write to standard output (it is closed); nothing was written.")
+    return sys.stdout.buffer
 
 
 def stat_or_none(path: str) -> os.stat_result | None:

@@ -20,6 +20,7 @@ from ._io import (
     Source,
     check_output_path,
     closed_pipe_ends_quietly,
+    is_terminal,
     iter_sources,
     os_error_sentence,
     os_reason,
@@ -27,6 +28,7 @@ from ._io import (
     read_source,
     silence_stdout,
     stat_or_none,
+    stdout_bytes,
     stdout_file_stat,
 )
 
@@ -269,7 +271,9 @@ def _progress(total: int, enabled: bool):  # type: ignore[no-untyped-def]
 
 @cli.command()
 @click.argument("paths", nargs=-1, metavar="PATH...")
-@click.option("-o", "--output", metavar="FILE", help="Write JSONL to FILE (atomically) instead of stdout.")
+@click.option(
+    "-o", "--output", metavar="FILE", help="Write JSONL to FILE (atomically) instead of stdout; - is stdout."
+)
 @click.option("--only", type=OnlyType(), help="Run only these extractors, e.g. date_header,bullet.")
 @click.option("--year", type=click.IntRange(1900, 2100), help="Year for dates the text gives without one.")
 @click.option("-j", "--jobs", type=click.IntRange(1, 256), help="Worker processes [default: cores when many files].")
@@ -286,9 +290,11 @@ def extract(paths: tuple[str, ...], output: str | None, only: str | None, year: 
         cat logg.txt | kommunetekst extract - --year 2020
     """
     if not paths:
-        if sys.stdin.isatty():
+        if sys.stdin is None or is_terminal(sys.stdin):
             raise click.UsageError("give a file or folder to extract, or - for stdin.")
         paths = ("-",)
+    if output == "-":  # as most tools read "-o -"
+        output = None
     exclude: list[os.stat_result] = []
     if output:
         check_output_path(output)
@@ -309,7 +315,7 @@ def extract(paths: tuple[str, ...], output: str | None, only: str | None, year: 
         jobs = (os.cpu_count() or 1) if n_files > _PARALLEL_FROM else 1
 
     failed = any(is_error for is_error, _ in found.messages)
-    progress = _progress(len(sources), sys.stderr.isatty() and len(sources) > 1)
+    progress = _progress(len(sources), is_terminal(sys.stderr) and len(sources) > 1)
 
     def run(out: Sink) -> None:
         nonlocal failed
@@ -345,7 +351,7 @@ def extract(paths: tuple[str, ...], output: str | None, only: str | None, year: 
         else:
             try:
                 with closed_pipe_ends_quietly():
-                    run(Sink(sys.stdout.buffer, "to standard output", "the output is incomplete"))
+                    run(Sink(stdout_bytes(), "to standard output", "the output is incomplete"))
             except OutputError:
                 silence_stdout()
                 raise
@@ -380,8 +386,11 @@ def extractors(json_: bool) -> None:
     from ..jsonl import dump_line
     from ..registry import all_info
 
-    for info in all_info():
-        if json_:
-            sys.stdout.buffer.write(dump_line(asdict(info)))
-        else:
-            click.echo(f"{info.kind:<15} {info.description}  [{', '.join(info.fields)}]")
+    with closed_pipe_ends_quietly():
+        out = stdout_bytes()
+        for info in all_info():
+            if json_:
+                out.write(dump_line(asdict(info)))
+            else:
+                out.write(f"{info.kind:<15} {info.description}  [{', '.join(info.fields)}]\n".encode())
+        out.flush()
