@@ -10,6 +10,10 @@ spaces of every kind, dots, dashes, bullets, ``kl.``, ``@``, Norwegian words,
 combining marks, invisible characters), so that generated text reaches the
 extractors' code paths instead of being random noise. A new interesting
 fragment goes into ``FRAGMENTS``.
+
+The examples are derandomized, so CI runs the same ones every time; to search
+further, run e.g. ``pytest tests/test_robust_properties.py
+--hypothesis-seed=$RANDOM`` after setting ``derandomize=False`` here.
 """
 
 from __future__ import annotations
@@ -128,7 +132,9 @@ texts = st.one_of(
     st.text(max_size=300),
 )
 
-PROPERTY = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+PROPERTY = settings(
+    max_examples=200, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow]
+)
 
 
 def check_records(text: str, recs: list[dict[str, Any]]) -> None:
@@ -157,7 +163,9 @@ def test_extract_text_never_raises_and_keeps_the_evidence(text: str) -> None:
 
 
 @pytest.mark.parametrize("name", extractor_names())
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(
+    max_examples=60, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow]
+)
 @given(text=texts)
 def test_each_extractor_alone_keeps_the_evidence(name: str, text: str) -> None:
     check_records(text, list(extract_text(text, only=name)))
