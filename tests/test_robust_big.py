@@ -126,11 +126,8 @@ def test_20000_small_files(tmp_path: Path) -> None:
 
 # -- work per MB on a long line ----------------------------------------------------------------
 
-QUADRATIC_ON_LONG_LINES = {
-    "phone_numbers": "phone_numbers.extract finds each candidate's line start with "
-    "text.rfind('\\n', 0, start): the whole line again for every number "
-    "(4 -> 16 MB: ~25x the time)",
-}
+# extractor -> why it is known to grow faster than linearly on one long line (none now).
+QUADRATIC_ON_LONG_LINES: dict[str, str] = {}
 
 
 def _long_line_seconds(name: str, size: int) -> float:

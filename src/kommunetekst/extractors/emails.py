@@ -49,6 +49,10 @@ EMAIL_RE = regex.compile(
 # Addresses are searched only in a window around each "@": scanning the whole text
 # with EMAIL_RE would start a local-part match at every word character.
 _MAX_LOCAL = 64
+_LOCAL_END = regex.compile(r"[\w+-]")
+_DOMAIN_RE = regex.compile(
+    r"(?:[\p{L}\d](?:[\p{L}\d-]{0,61}[\p{L}\d])?\.)+\p{L}{2,24}(?![\w@-])"
+)
 _MAX_DOMAIN = 255
 
 
@@ -58,6 +62,12 @@ def extract(doc: Document) -> Iterator[Match]:
     at = find("@")
     last_end = 0
     while at != -1:
+        # An address has a word character before its "@" and a domain right after it;
+        # checking that first (anchored, cheap) keeps runs of "@" from costing a window
+        # search each.
+        if not (0 < at and _LOCAL_END.match(text[at - 1]) and _DOMAIN_RE.match(text, at + 1)):
+            at = find("@", at + 1)
+            continue
         m = EMAIL_RE.search(text, max(last_end, at - _MAX_LOCAL), at + _MAX_DOMAIN)
         if m and m.start() <= at < m.end():
             yield Match("email", m.start(), m.end(), doc.date_at(m.start()), {"address": m[0].lower()})

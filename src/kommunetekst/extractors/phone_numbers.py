@@ -259,14 +259,18 @@ def extract(doc: Document) -> Iterator[Match]:
                 start = cc.start()
         if _joined_left(text, start) or _NOT_PHONE_AFTER_RE.match(text, end):
             continue
-        line_start = text.rfind("\n", 0, start) + 1
-        win_start = max(line_start, start - _WINDOW)
+        # Look back at most _WINDOW characters: scanning to the line start would be
+        # quadratic on a very long line.
+        lo = max(0, start - _WINDOW)
+        nl = text.rfind("\n", lo, start)
+        win_start = nl + 1 if nl != -1 else lo
+        truncated = nl == -1 and lo > 0 and text[lo - 1] != "\n"
         before = text[win_start:start]
         cut = prev_end - win_start if prev_end > win_start else 0
         key = (before, cut)
         context = contexts.get(key)
         if context is None:
-            context = contexts[key] = _read_context(before, cut, win_start > line_start)
+            context = contexts[key] = _read_context(before, cut, truncated)
         if context.not_phone:
             continue
         display = text[start:end]
