@@ -9,15 +9,10 @@ KNOWN_FAILURES (strict xfails, so a fix is noticed). Expected: one
 
 from __future__ import annotations
 
-import json
-from collections import defaultdict
-from pathlib import PurePath
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 import pytest
-from conftest import DATA, SEEDS, load_score_module, records
-
-from kommunetekst import extract_text
+from conftest import records
 
 KIND = "opening_hours"
 
@@ -203,24 +198,3 @@ ADVERSARIAL = {
 @pytest.mark.parametrize("text", list(ADVERSARIAL.values()), ids=list(ADVERSARIAL))
 def test_adversarial_input_finishes(text: str) -> None:
     assert isinstance(records(text, KIND), list)
-
-
-def test_seeds_gold() -> None:
-    """Every required gold row of this kind is found with its days; nothing else is extracted."""
-    score = load_score_module()
-    key = score.KEY[KIND]
-    gold = [g for g in map(json.loads, (DATA / "seeds_gold.jsonl").read_text("utf-8").splitlines())
-            if g["kind"] == KIND]
-    got: dict[tuple[str, int], list[dict[str, Any]]] = defaultdict(list)
-    for path in sorted(SEEDS.glob("*.txt")):
-        for r in extract_text(path.read_text("utf-8"), doc=path.name, only=KIND):
-            got[(r["doc"], r["line"])].append(r)
-    for g in gold:
-        cands = [r for r in got[(PurePath(g["doc"]).name, g["line"])] if key(r) == key(g)]
-        if not g.get("optional"):
-            assert cands, f"missed {g}"
-            if "days" in g:
-                assert score.attr_equal(g, cands[0], "days"), (g, cands[0])
-        if cands:
-            got[(PurePath(g["doc"]).name, g["line"])].remove(cands[0])
-    assert not [r for rs in got.values() for r in rs], "records that match no gold row"
