@@ -96,6 +96,9 @@ def _interrupt(folder: Path, sig: int, jobs: str, tmp_path: Path) -> tuple[int, 
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         start_new_session=True,
+        # A shell that starts jobs in the background (CI may) leaves SIGINT ignored in
+        # them, and Python then never raises KeyboardInterrupt: give the child Ctrl-C back.
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     deadline = time.monotonic() + 60
     while not any(p.name.endswith(".tmp") for p in tmp_path.iterdir()):  # writing has begun
