@@ -42,6 +42,8 @@ CATEGORY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("need", ("behov", "trenger", "treng", "søker", "bistand")),
     ("topic", ("tema",)),
 )
+#: Every category a list item can have, in the order of SPEC §2.
+CATEGORIES: tuple[str, ...] = (*(c for c, _ in CATEGORY_WORDS), "other")
 
 
 def categorize(heading: str | None) -> str:

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
+from ..lists import CATEGORIES
 from . import cli
 from ._io import closed_pipe_ends_quietly, silence_stdout
 
@@ -326,12 +327,9 @@ def _bullets(
     _done(source)
 
 
-_CATEGORIES = ("decision", "result", "challenge", "news", "fact", "need", "topic", "other")
-
-
 @cli.command()
 @report_options
-@click.option("--category", type=click.Choice(_CATEGORIES), help="Only items of this category.")
+@click.option("--category", type=click.Choice(CATEGORIES), help="Only items of this category.")
 @_with_input_help
 def bullets(
     inputs: tuple[str, ...],

@@ -54,6 +54,7 @@ import regex
 
 from ..dates import MONTHS
 from ..document import Document
+from ..numwords import TEENS, TENS, UNITS
 from ..records import ExtractorInfo, Match
 from ..textutil import DASH_CLASS, DASHES, HSPACE, HSPACE_CLASS, sentence_bounds
 
@@ -68,22 +69,12 @@ INFO = ExtractorInfo(
 _S = HSPACE_CLASS
 P, PP = "percent", "percentage_point"
 
-_ONES = {
-    "null": 0, "en": 1, "én": 1, "ein": 1, "ett": 1, "eitt": 1, "to": 2, "tre": 3,
-    "fire": 4, "fem": 5, "seks": 6, "sju": 7, "syv": 7, "åtte": 8, "ni": 9,
-}  # fmt: skip
-_TEENS = {
-    "ti": 10, "elleve": 11, "tolv": 12, "tretten": 13, "fjorten": 14, "femten": 15,
-    "seksten": 16, "sytten": 17, "atten": 18, "nitten": 19,
-}  # fmt: skip
-_TENS = {
-    "tjue": 20, "tyve": 20, "tretti": 30, "tredve": 30, "førti": 40, "femti": 50,
-    "seksti": 60, "sytti": 70, "åtti": 80, "nitti": 90,
-}  # fmt: skip
+# numwords' tables, less "ingen" and "ei": "ingen prosent" is not a figure.
+_ONES = {w: v for w, v in UNITS.items() if w not in ("ingen", "ei")}
 # Every number word from null to hundre: "tjuefem" = 25 (compounds tens+ones).
 NUMBER_WORDS: dict[str, int] = {
-    **_ONES, **_TEENS, **_TENS, "hundre": 100, "ett hundre": 100, "eitt hundre": 100,
-    **{t + o: tv + ov for t, tv in _TENS.items() for o, ov in _ONES.items() if ov and o != "én"},
+    **_ONES, **TEENS, **TENS, "hundre": 100, "ett hundre": 100, "eitt hundre": 100,
+    **{t + o: tv + ov for t, tv in TENS.items() for o, ov in _ONES.items() if ov and o != "én"},
 }  # fmt: skip
 _WORD_ALT = "|".join(
     sorted((w.replace(" ", f"{_S}+") for w in NUMBER_WORDS), key=len, reverse=True)

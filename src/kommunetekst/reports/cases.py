@@ -55,6 +55,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from ..document import iso
 from .schema import Record, compact_lines, is_newest_first, parse_iso, short_doc, source_ref
 
 if TYPE_CHECKING:
@@ -406,22 +407,18 @@ CASE_FIELDS = (
 CHECK_FIELDS = ("date", "place", "problem", "message", "sources")
 
 
-def _iso(d: _dt.date | None) -> str | None:
-    return d.isoformat() if d else None
-
-
 def cases_as_dicts(series: CaseSeries) -> list[dict[str, Any]]:
     """The rows as flat dicts (keys :data:`CASE_FIELDS`); ``sources`` is a list of ``doc:line``."""
     return [
         {
-            "date": _iso(r.date),
+            "date": iso(r.date),
             "place": r.place,
             "total": r.total,
             "new": r.new,
             "since": r.since,
-            "since_date": _iso(r.since_date),
+            "since_date": iso(r.since_date),
             "new_computed": r.new_computed,
-            "computed_from": _iso(r.computed_from),
+            "computed_from": iso(r.computed_from),
             "hospitalized": r.hospitalized,
             "hospitalized_place": r.hospitalized_place,
             "deaths": r.deaths,
@@ -436,7 +433,7 @@ def contradictions_as_dicts(series: CaseSeries) -> list[dict[str, Any]]:
     """The contradictions as flat dicts (keys :data:`CHECK_FIELDS`)."""
     return [
         {
-            "date": _iso(c.date),
+            "date": iso(c.date),
             "place": c.place,
             "problem": c.problem,
             "message": c.message,

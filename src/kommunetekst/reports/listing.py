@@ -25,9 +25,6 @@ if TYPE_CHECKING:
     from rich.console import RenderableType
     from rich.table import Table
 
-#: The categories the bullet extractor gives (SPEC §2).
-CATEGORIES = ("decision", "result", "challenge", "news", "fact", "need", "topic", "other")
-
 PERCENTAGE_KINDS = frozenset({"percentage"})
 BULLET_KINDS = frozenset({"bullet"})
 TIMELINE_KINDS = frozenset({"date_header"})
