@@ -85,4 +85,5 @@ def extract_bytes(
     """
     decoded = decode_bytes(data)
     yield document_record(data, doc, decoded.text, decoded.encoding)
-    yield from extract_text(decoded.text, doc, year, only)
+    # decode_bytes has already normalised the text; extract_text would do it again.
+    yield from iter_records(Document(decoded.text, doc, year), only)
