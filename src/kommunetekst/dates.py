@@ -117,7 +117,7 @@ def previous_weekday(ref: _dt.date, weekday: int) -> _dt.date:
     return ref - _dt.timedelta(days=delta)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # read-only by convention; frozen would cost ~1 µs per header
 class Header:
     """A date header line: where it is, what it says, and the date it gives."""
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import heapq
 from collections.abc import Iterable, Iterator
+from operator import attrgetter, itemgetter
 from typing import Any
 
 from .decoding import decode_bytes, normalize_text
@@ -19,19 +20,44 @@ from .registry import resolve
 def iter_records(document: Document, only: Iterable[str] | str | None = None) -> Iterator[dict[str, Any]]:
     """The records of ``document`` from the chosen extractors, in text order.
 
-    Records that start at the same offset come in registry order, then by end.
-    Every extractor yields in text order, so the streams are merged lazily:
-    records leave as they are made, and memory does not grow with the text.
+    Records that start at the same offset come in registry order, then in the
+    order their extractor gave them. Every extractor yields in text order. A
+    document of ordinary size is collected and sorted at once (a stable sort of
+    a few sorted runs is the cheapest merge); a very large one is merged lazily,
+    so its records leave as they are made and memory stays a small multiple of
+    the text.
     """
-    streams = [_ranked(e.extract(document), rank) for rank, e in enumerate(resolve(only))]
-    text, name, line_of = document.text, document.name, document.line_of
-    for _, _, _, m in heapq.merge(*streams, key=lambda t: t[:3]):
-        yield m.to_dict(name, line_of(m.start), text)
+    extractors = resolve(only)
+    text, name = document.text, document.name
+    ordered: Iterable[Match]
+    if len(text) <= _SORT_LIMIT:
+        found: list[Match] = []
+        for e in extractors:
+            found += e.extract(document)
+        found.sort(key=_START)
+        ordered = found
+    else:
+        streams = [_ranked(e.extract(document), rank) for rank, e in enumerate(extractors)]
+        ordered = (t[2] for t in heapq.merge(*streams, key=_START_RANK))
+    # Records come in text order, so each line number follows from the last one.
+    count = text.count
+    line, pos = 1, 0
+    for m in ordered:
+        start = m.start
+        line += count("\n", pos, start)
+        pos = start
+        yield m.to_dict(name, line, text)
 
 
-def _ranked(matches: Iterator[Match], rank: int) -> Iterator[tuple[int, int, int, Match]]:
+# Documents up to this many characters have their records sorted in one list.
+_SORT_LIMIT = 1 << 22
+_START = attrgetter("start")
+_START_RANK = itemgetter(0, 1)
+
+
+def _ranked(matches: Iterator[Match], rank: int) -> Iterator[tuple[int, int, Match]]:
     for m in matches:
-        yield m.start, rank, m.end, m
+        yield m.start, rank, m
 
 
 def extract_text(

@@ -28,7 +28,9 @@ class ExtractorInfo:
     tags: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
+# Not frozen: a frozen dataclass pays object.__setattr__ per field, and a dense
+# corpus makes ~6,000 matches per MB. Treat a Match as read-only all the same.
+@dataclass(slots=True)
 class Match:
     """One finding: its evidence span, its date and the kind's own fields."""
 
