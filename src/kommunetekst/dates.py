@@ -49,7 +49,8 @@ _S = HSPACE_CLASS
 
 # A date at the start of a line, in the forms news logs use. Named groups:
 # numeric d.m.y, or day + month name (+ year), optionally after a weekday.
-HEADER_RE = regex.compile(
+# Stdlib re: it matches this pattern about twice as fast as the regex module.
+HEADER_RE = re.compile(
     rf"""
     ^ {_S}*
     (?P<date_text>
@@ -63,7 +64,7 @@ HEADER_RE = regex.compile(
     (?P<sep> {_S}* [:–—-] {_S}* | {_S}+ | {_S}* $ )
     (?P<title> [^\n]* )
     """,
-    regex.VERBOSE | regex.MULTILINE | regex.IGNORECASE,
+    re.VERBOSE | re.MULTILINE | re.IGNORECASE,
 )
 
 # Cheap prefilter: line starts that could begin a header (a digit or a weekday).
@@ -73,7 +74,7 @@ _HEADER_START_RE = re.compile(
 )
 
 
-def _iter_header_matches(text: str) -> Iterator[regex.Match[str]]:
+def _iter_header_matches(text: str) -> Iterator[re.Match[str]]:
     m = HEADER_RE.match(text, 0)
     if m:
         yield m
@@ -157,33 +158,31 @@ def find_headers(text: str, year: int | None = None) -> list[Header]:
     they all share one year, or when its neighbours (the nearest dated header
     before and after) agree; otherwise from ``year``; otherwise its date stays None.
     """
-    found: list[tuple[int, int, int, str, str | None, int | None, int, int, str | None]] = []
+    found: list[Header] = []
     for m in _iter_header_matches(text):
-        title_raw = m["title"]
+        date_text, _, nd, nm, ny, td, tm, ty, hh, mm, sep, title_raw = m.groups()
         raw_title = title_raw.strip()
-        hh = m["hh"]
-        time = f"{int(hh):02d}:{m['mm']}" if hh else None
-        nd = m["nd"]
+        time = f"{int(hh):02d}:{mm}" if hh else None
         numeric = nd is not None
-        if not _title_ok(raw_title, numeric, m["sep"]) and not (time and not raw_title):
+        if not _title_ok(raw_title, numeric, sep) and not (time and not raw_title):
             continue
         if numeric:
-            day, month, ny = int(nd), int(m["nm"]), m["ny"]
+            day, month = int(nd), int(nm)
             yr: int | None = two_digit_year(int(ny)) if len(ny) == 2 else int(ny)
         else:
-            day, month = int(m["td"]), MONTHS[m["tm"].casefold()]
-            yr = int(m["ty"]) if m["ty"] else None
-        if not 1 <= month <= 12 or make_date(yr or 2000, month, day) is None:
+            day, month = int(td), MONTHS[tm.casefold()]
+            yr = int(ty) if ty else None
+        if make_date(yr or 2000, month, day) is None:  # 2000 is a leap year: 29.02 may pass
             continue
-        end = m.start("title") + len(title_raw.rstrip())
-        found.append((m.start("date_text"), end, m.start(), m["date_text"], raw_title or None,
-                      yr, month, day, time))
-    years = _resolved_years([f[5] for f in found], year)
-    out = []
-    for f, y in zip(found, years, strict=True):
-        d = make_date(y, f[6], f[7]) if y else None
-        out.append(Header(*f, date=d.isoformat() if d else None))
-    return out
+        end = m.start(12) + len(title_raw.rstrip())
+        found.append(Header(m.start(1), end, m.start(), date_text, raw_title or None,
+                            yr, month, day, time))
+    years = _resolved_years([h.year for h in found], year)
+    for h, y in zip(found, years, strict=True):
+        if y:
+            d = make_date(y, h.month, h.day)
+            h.date = d.isoformat() if d else None
+    return found
 
 
 def _resolved_years(written: list[int | None], fallback: int | None) -> list[int | None]:
