@@ -48,12 +48,15 @@ _LEADING_DATE_RE = regex.compile(rf"(?:{INLINE_DATE_RE.pattern})\s*:", regex.VER
 
 
 def extract(doc: Document) -> Iterator[Match]:
+    text, date_at = doc.text, doc.date_at
     for it in doc.list_items:
-        date = doc.date_at(it.start)
-        m = _LEADING_DATE_RE.match(doc.text, it.start, it.end)
-        if m:
-            own = parse_inline_date(m, doc.reference_year(it.start))
-            date = iso(own) or date
+        date = date_at(it.start)
+        # A leading date starts with a digit; most items need no regex at all.
+        if text[it.start].isdigit():
+            m = _LEADING_DATE_RE.match(text, it.start, it.end)
+            if m:
+                own = parse_inline_date(m, doc.reference_year(it.start))
+                date = iso(own) or date
         yield Match(
             "bullet",
             it.start,
