@@ -82,8 +82,10 @@ def process_source(
     unless ``KOMMUNETEKST_DEBUG`` is set. Exceptions from ``write`` (a full
     disk, a closed pipe, Ctrl-C) are not the document's fault and propagate.
     """
+    from orjson import OPT_APPEND_NEWLINE as APPEND_NEWLINE
+    from orjson import dumps
+
     from ..errors import BinaryInputError
-    from ..jsonl import dump_line
     from ..pipeline import extract_bytes
 
     try:
@@ -96,27 +98,31 @@ def process_source(
     # 4 KB allocation, so holding them all at once costs ~30x the input's size.
     out = bytearray()
     records: Iterator[dict[str, Any]] | None = None
-    last_line: int | None = None
+    record: dict[str, Any] | None = None  # the last record written
     n = 0
+    piece = _PIECE if write is not None else sys.maxsize
     while True:
         try:
             if records is None:
                 records = extract_bytes(data, source.doc, year, only)
-            record = next(records, None)
-            if record is None:
+            for record in records:
+                out += dumps(record, option=APPEND_NEWLINE)
+                n += 1
+                if len(out) >= piece:
+                    break
+            else:
                 break
-            out += dump_line(record)
         except BinaryInputError as e:  # from decoding, before any record
             return _binary(source, e)
         except Exception as e:
             if os.environ.get("KOMMUNETEKST_DEBUG"):
                 raise
-            return out, _internal_error(source, e, n, last_line), True
-        n += 1
-        last_line = record["line"] or last_line
-        if write is not None and len(out) >= _PIECE:
-            write(out)
-            out = bytearray()
+            return out, _internal_error(source, e, n, record["line"] if record else None), True
+        # A full piece: written outside the try, so a full disk or a closed pipe
+        # propagates instead of becoming the document's error.
+        assert write is not None
+        write(out)
+        out = bytearray()
     if write is not None and out:
         write(out)
         out = bytearray()
