@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from kommunetekst import extract_bytes
 from kommunetekst.decoding import decode_bytes
 from kommunetekst.jsonl import dump_lines
@@ -39,3 +41,17 @@ def test_records_survive_json_round_trip_and_runs_are_identical(seed_paths: list
         for line in first.decode().splitlines():
             rec = json.loads(line)
             assert json.loads(json.dumps(rec, ensure_ascii=False)) == rec
+
+
+def test_large_documents_are_merged_lazily_in_the_same_order(
+    seed_paths: list[Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Documents above pipeline._SORT_LIMIT take the lazy heap merge instead of one
+    # sort; both must give the same records in the same order.
+    from kommunetekst import pipeline
+
+    sorted_path = [dump_lines(extract_bytes(p.read_bytes(), p.name)) for p in seed_paths]
+    monkeypatch.setattr(pipeline, "_SORT_LIMIT", 0)
+    merged = [dump_lines(extract_bytes(p.read_bytes(), p.name)) for p in seed_paths]
+    assert merged == sorted_path
+    assert sum(b.count(b"\n") for b in merged) > 100
