@@ -30,7 +30,9 @@ _ITEM_START_RE = re.compile("\n[ \t\u00a0\u202f]*[•·*▪◦‣●\\-–—]")
 _TRIM = " \t\u00a0\u202f"
 # Several items on one line: "… til 2 113. • Oppfølgingstjenester …".
 _INLINE_MARK_RE = re.compile(rf"{_S}+[•·▪●]{_S}+")
-_QUOTE_RE = regex.compile(r",?\s+(?:sier|sa|skriv|skriver|seier)\s+\p{L}", regex.IGNORECASE)
+# "…, sier ordfører X": a verb of saying after a space, then a word. Anchored on the
+# verb (not on ",?\s+" before it), so the search does not start at every space.
+_QUOTE_RE = regex.compile(r"(?<=\s)(?:sier|sa|skriv|skriver|seier)\s+\p{L}", regex.IGNORECASE)
 _STRONG = frozenset("•·*▪◦‣●")
 
 # Heading words -> category, first hit wins (so "Nytt fra kriseledelsen" is a decision).
