@@ -49,8 +49,9 @@ def iter_records(document: Document, only: Iterable[str] | str | None = None) ->
         yield m.to_dict(name, line, text)
 
 
-# Documents up to this many characters have their records sorted in one list.
-_SORT_LIMIT = 1 << 22
+# Documents up to this many characters (1 Mi) have their records sorted in one list:
+# a few thousand matches at most, a small multiple of the text in memory.
+_SORT_LIMIT = 1 << 20
 _START = attrgetter("start")
 _START_RANK = itemgetter(0, 1)
 
