@@ -64,12 +64,13 @@ Example::
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
 import phonenumbers
 import regex
-from phonenumbers import PhoneNumberType, shortnumberinfo
+from phonenumbers import PhoneMetadata, PhoneNumberType, shortnumberinfo
 
 from ..document import Document
 from ..records import ExtractorInfo, Match
@@ -110,22 +111,29 @@ LONG_RE = regex.compile(
 
 # The short codes of Norway's plan (phonenumbers' NO short-number metadata: 11[0239],
 # 116 1(1[17]|23), 12[048], 14(12|[59]), 17[57], 18xx, 190); 116 117 spaced or not.
-# phonenumbers has the last word on each.
-SHORT_RE = regex.compile(
+# phonenumbers has the last word on each. A stdlib pattern: its literal "1" lets the
+# engine skip ahead (three times faster than the regex module here). It has no
+# lookahead: at most one of its alternatives fits at a place, so _RUN_GOES_ON_RE, asked
+# in Python on the few matches, says the same as the lookahead of LONG_RE would. A
+# short number it skips inside a rejected match has a digit (or "digit + separator")
+# right before it, and would be dropped by _joined_left anyway.
+SHORT_RE = re.compile(
     rf"""
     1 (?: 1[0239] | 16 {_SEP}? 1(?:1[17]|23) | 2[048] | 4(?:12|[59]) | 7[57] | 8[0-9]{{2}} | 90 )
-    (?! \w | {_SEP}\d | ,\d )
     """,
-    regex.VERBOSE,
+    re.VERBOSE,
 )
+_RUN_GOES_ON_RE = regex.compile(rf"\w | {_SEP}\d | ,\d", regex.VERBOSE)
 
 # A country code written before a long number: +47, 0047, (+47), (0047), +(47).
 _CC_TAIL_RE = regex.compile(
     rf"(?: \+47 | 0047 | \(\+47\) | \(0047\) | \+\(47\) ) {_SEP}? \Z", regex.VERBOSE
 )
 
-_SEP_RE = regex.compile(_SEP)
-_SEP_KINDS = {ch: " " for ch in HSPACE} | {"\u2010": "-", "\u2011": "-"}
+_SEP_CHARS = frozenset(HSPACE.replace("\t", "") + ".-\u2010\u2011")  # the characters of _SEP
+# The kind of each separator: a space (of any width), a hyphen or a dot.
+_SEP_KIND = {ch: " " for ch in HSPACE} | {"-": "-", "\u2010": "-", "\u2011": "-", ".": "."}
+_NO_SEPS = str.maketrans(dict.fromkeys(_SEP_CHARS))
 
 # A word before the number that says "phone", anywhere earlier in the sentence: one of
 # these, a word that begins with one of the prefixes, or any word with "telefon" in it.
@@ -175,7 +183,43 @@ _SHORT_OK_AFTER = frozenset(
     "døgnet som fra der er var har kan skal blir gir svarer åpner også gratis".split()
 )
 
-_WORD_RE = regex.compile(r"\p{L}[\p{L}\d]*(?:-\p{L}[\p{L}\d]*)*")
+# Words, as a pattern for regex.split: its group keeps them in the result, between the gaps.
+_WORD_SPLIT_RE = regex.compile(r"(\p{L}[\p{L}\d]*(?:-\p{L}[\p{L}\d]*)*)")
+
+
+# Stdlib twins of _REVERSED_TAIL_WORDS_RE and _WORD_SPLIT_RE. On the short strings these
+# read, a call into the regex module costs some 1-2 µs, three times what the stdlib takes.
+# The stdlib knows no \p{L}: the twins use classes listing the characters below U+3000 that
+# the regex module itself calls \p{L} or [\p{L}\d] (read once at import, about 3 ms), and a
+# string with a character from U+3000 on goes to the regex-module pattern, so that both
+# always give the same answer.
+def _low_class(pattern: str) -> str:
+    """A stdlib class body: the characters below U+3000 that ``pattern`` (regex) matches."""
+    chars = "".join(map(chr, range(0x3000)))
+    return "".join(
+        re.escape(m[0][0]) + ("-" + re.escape(m[0][-1]) if len(m[0]) > 1 else "")
+        for m in regex.finditer(f"(?:{pattern})+", chars)
+    )
+
+
+_L, _LD = _low_class(r"\p{L}"), _low_class(r"[\p{L}\d]")
+_FROM_U3000_RE = re.compile("[^\x00-\u2fff]")
+_WORD_SPLIT_LOW_RE = re.compile(rf"([{_L}][{_LD}]*(?:-[{_L}][{_LD}]*)*)")
+# {1,3} written out: letters and gaps never overlap, so there is one way to match.
+_REVERSED_TAIL_WORDS_LOW_RE = re.compile(
+    rf"{_GAP}*([{_L}]+){_GAP}*(?:([{_L}]+){_GAP}*(?:([{_L}]+){_GAP}*)?)?"
+)
+
+
+def _split_words(region: str) -> list[str]:
+    """``region`` as ``[gap, word, gap, word, …, gap]`` (``_WORD_SPLIT_RE.split``)."""
+    if _FROM_U3000_RE.search(region) is None:
+        return _WORD_SPLIT_LOW_RE.split(region)
+    return _WORD_SPLIT_RE.split(region)
+
+
+_SPACE = frozenset((" ", "\u00a0"))  # the gaps allowed inside a name
+_SPACE_RE = re.compile(r"\s")
 
 # Service nouns: compounds ending in these, or these words themselves.
 _SERVICE_SUFFIXES = (
@@ -190,6 +234,8 @@ _COMPOUND_ONLY = frozenset(
     "telefon telefonen tjeneste tjenesten tjenestene vakt vakten vakta kontor kontoret team "
     "teamet senter senteret mottak mottaket".split()
 )
+# The last three letters of every suffix: a cheap first test.
+_SERVICE_ENDS = frozenset(s[-3:] for s in _SERVICE_SUFFIXES)
 _NOT_SERVICE = frozenset(
     "mobiltelefon mobiltelefonen fasttelefon fasttelefonen smarttelefon smarttelefonen "
     "hodetelefon hodetelefonen".split()
@@ -242,22 +288,31 @@ def extract(doc: Document) -> Iterator[Match]:
     # hide a number that starts inside it: that number would end at the same place and
     # stand after a country code, and "47 22 00 00", "0047 2200" … fail the lookahead.
     candidates = [(m.start(), m.end(), False) for m in LONG_RE.finditer(text)]
-    candidates += [(m.start(), m.end(), True) for m in SHORT_RE.finditer(text)]
+    goes_on = _RUN_GOES_ON_RE.match
+    candidates += [
+        (m.start(), end, True) for m in SHORT_RE.finditer(text) if not goes_on(text, end := m.end())
+    ]
     candidates.sort()
-    # Per-call memos of pure functions: the same numbers, the same words before them and
-    # the same section titles come back again and again in a corpus (page footers,
-    # repeated notices), and phonenumbers' checks cost some 100 µs.
-    numbers: dict[tuple[str, bool], _Number | None] = {}
-    contexts: dict[tuple[str, int], _Context] = {}
+    # Per-call memos: the same words before numbers and the same section titles come back
+    # again and again in a document (page footers, repeated notices).
+    contexts: dict[tuple[str, int, bool], _Context] = {}
     titles: dict[str, str | None] = {}
     prev_end = -1
+    not_phone_after = _NOT_PHONE_AFTER_RE.match
     for start, end, short in candidates:
         body = start
         if not short and "47" in text[max(0, start - 5) : start]:
             cc = _CC_TAIL_RE.search(text, max(0, start - 7), start)
             if cc:
                 start = cc.start()
-        if _joined_left(text, start) or _NOT_PHONE_AFTER_RE.match(text, end):
+        if (start and _joined_left(text, start)) or not_phone_after(text, end):
+            continue
+        if short and _counts_something(text, end):
+            continue
+        # Checked against Norway's plan first: it costs a microsecond, the words before more.
+        written = text[body:end]
+        number = _short_number(written) if short else _long_number(written)
+        if number is None:
             continue
         # Look back at most _WINDOW characters: scanning to the line start would be
         # quadratic on a very long line.
@@ -267,40 +322,30 @@ def extract(doc: Document) -> Iterator[Match]:
         truncated = nl == -1 and lo > 0 and text[lo - 1] != "\n"
         before = text[win_start:start]
         cut = prev_end - win_start if prev_end > win_start else 0
-        key = (before, cut)
+        key = (before, cut, short)
         context = contexts.get(key)
         if context is None:
-            context = contexts[key] = _read_context(before, cut, truncated)
+            context = contexts[key] = _read_context(before, cut, truncated, short)
         if context.not_phone:
             continue
         display = text[start:end]
         chained = cut > 0 and _CHAIN_RE.match(text, prev_end, start) is not None
         if short:
-            if not (chained or context.short_cue) or _counts_something(text, end):
+            if not (chained or context.short_cue):
                 continue
         elif not (chained or context.phone_word) and body == start and _is_ambiguous(display):
             continue  # 8 together, 2-3-3, 4-4 without a country code or a phone word
-        written = text[body:end]
-        number = numbers.get((written, short), _UNSEEN)
-        if number is _UNSEEN:
-            number = _short_number(written) if short else _long_number(written)
-            numbers[written, short] = number
-        if number is None:
-            continue
         label = context.label
         header = doc.section_at(start)
         if label is None and not short and header is not None and header.title:
             if header.title not in titles:
-                titles[header.title] = _find_label(header.title, names=False)
+                parts = _split_words(header.title)
+                folded = [w.casefold() for w in parts[1::2]]
+                titles[header.title] = _find_label(parts, folded, names=False)
             label = titles[header.title]
-        fields = {"number": number.number, "display": display, "type": number.type, "label": label}
+        fields = {"number": number[0], "display": display, "type": number[1], "label": label}
         yield Match("phone", start, end, header.date if header else None, fields)
         prev_end = end
-
-
-class _Number(NamedTuple):
-    number: str
-    type: str
 
 
 class _Context(NamedTuple):
@@ -312,28 +357,36 @@ class _Context(NamedTuple):
     label: str | None  # from the sentence
 
 
-_UNSEEN = _Number("", "")
+_NOT_PHONE = _Context(True, False, False, None)
 
 
-def _read_context(before: str, cut: int, clipped: bool) -> _Context:
+def _read_context(before: str, cut: int, clipped: bool, short: bool) -> _Context:
     """Read ``before`` the number.
 
-    ``cut``: where an earlier number in it ends; ``clipped``: it begins mid-line.
+    ``cut``: where an earlier number in it ends; ``clipped``: it begins mid-line;
+    ``short``: the number is a short one (else ``short_cue`` is not needed).
     """
     words = _words_right_before(before)
     if _is_not_phone_before(words):
-        return _Context(True, False, False, None)
+        return _NOT_PHONE
     n = len(before)
-    s_start, _ = sentence_bounds(before, n, n, 0, n)
+    # Without ".", "!" or "?" there is no sentence end: the sentence began before it.
+    s_start = sentence_bounds(before, n, n, 0, n)[0] if _has_sentence_mark(before) else 0
     if clipped and s_start == 0:
         # The window may begin inside a word: drop it.
-        s_start = next((i + 1 for i, ch in enumerate(before) if ch.isspace()), n)
-    region = before[max(s_start, cut) :]
-    tokens = _tokens(region)
-    phone_word = _has_phone_word(region, tokens)
+        space = _SPACE_RE.search(before)  # \s is str.isspace()
+        s_start = space.end() if space else n
+    # The region's words and what stands between them: [gap, word, gap, word, …, gap].
+    parts = _split_words(before[max(s_start, cut) :])
+    folded = [w.casefold() for w in parts[1::2]]
+    phone_word = _has_phone_word(parts, folded)
     # "ring Alarmtelefonen for barn og unge på 116 111": "på" after a phone word will do too.
-    short_cue = _is_short_cue(words) or (phone_word and words[-1:] == ["på"])
-    return _Context(False, short_cue, phone_word, _find_label(region, tokens))
+    short_cue = short and (_is_short_cue(words) or (phone_word and words[-1:] == ["på"]))
+    return _Context(False, short_cue, phone_word, _find_label(parts, folded))
+
+
+def _has_sentence_mark(s: str) -> bool:
+    return "." in s or "!" in s or "?" in s
 
 
 def _words_right_before(before: str) -> list[str]:
@@ -344,7 +397,11 @@ def _words_right_before(before: str) -> list[str]:
     >>> _words_right_before("Ved akutt krise, ring ")
     ['ring']
     """
-    m = _REVERSED_TAIL_WORDS_RE.match(before[: -41 : -1])
+    tail = before[: -41 : -1]
+    if _FROM_U3000_RE.search(tail) is None:
+        m = _REVERSED_TAIL_WORDS_LOW_RE.match(tail)
+        return [w[::-1].casefold() for w in reversed(m.groups()) if w] if m else []
+    m = _REVERSED_TAIL_WORDS_RE.match(tail)
     return [w[::-1].casefold() for w in reversed(m.captures("w"))] if m else []
 
 
@@ -377,7 +434,7 @@ def _joined_left(text: str, start: int) -> bool:
     ch = text[start - 1]
     if ch.isalnum() or ch in ",/+_":
         return True
-    return start >= 2 and text[start - 2].isdigit() and _SEP_RE.match(ch) is not None
+    return start >= 2 and ch in _SEP_CHARS and text[start - 2].isdigit()
 
 
 def _is_ambiguous(display: str) -> bool:
@@ -396,44 +453,155 @@ def _counts_something(text: str, end: int) -> bool:
     return w is not None and w[1] not in _SHORT_OK_AFTER
 
 
-def _long_number(body: str) -> _Number | None:
-    """The number written as ``body`` (without a country code), if Norway's plan has it."""
+def _long_number(body: str) -> tuple[str, str] | None:
+    """``(number, type)`` of the number written as ``body`` (no country code), if Norway has it."""
     # One kind of separator in a number: spaces (of any width), hyphens or dots. "22-23 20.00"
-    # reads as times, not as a phone number.
-    if len({_SEP_KINDS.get(ch, ch) for ch in body if not ch.isdigit()}) > 1:
-        return None
-    digits = "".join(ch for ch in body if ch.isdigit())
+    # reads as times, not as a phone number. body is digits and separators (LONG_RE).
+    digits, kind = body, None
+    while not digits.isdigit():
+        sep = digits.lstrip("0123456789")[0]
+        if kind is None:
+            kind = _SEP_KIND[sep]
+        elif _SEP_KIND[sep] != kind:
+            return None
+        digits = digits.replace(sep, "")
+    if _NO_TYPE_RE is not None:
+        m = _NO_TYPE_RE.fullmatch(digits)
+        if m is not None:
+            return "+47" + digits, _DESC_TYPE_NAMES[m.lastgroup]
+        if _NO_VALID_RE.fullmatch(digits) is None:
+            return None  # UNKNOWN for Norway: not valid
     number = phonenumbers.parse("+47" + digits)
     if not phonenumbers.is_valid_number_for_region(number, "NO"):
         return None
     kind = _TYPE_NAMES.get(phonenumbers.number_type(number))
-    return None if kind is None else _Number("+47" + digits, kind)
+    return None if kind is None else ("+47" + digits, kind)
 
 
-def _short_number(display: str) -> _Number | None:
-    digits = "".join(ch for ch in display if ch.isdigit())
+def _short_number(written: str) -> tuple[str, str] | None:
+    """``(digits, "emergency" | "short")`` for a short number of Norway's plan."""
+    digits = written.translate(_NO_SEPS)
+    if _SHORT_FAST:
+        if not (_matches_desc(digits, _NO_SHORT.general_desc)
+                and _matches_desc(digits, _NO_SHORT.short_code)):  # fmt: skip
+            return None
+        emergency = _desc_fullmatch(digits, _NO_SHORT.emergency)
+        return digits, "emergency" if emergency else "short"
     number = phonenumbers.parse(digits, "NO")
     if not shortnumberinfo.is_valid_short_number_for_region(number, "NO"):
         return None
     emergency = shortnumberinfo.is_emergency_number(digits, "NO")
-    return _Number(digits, "emergency" if emergency else "short")
+    return digits, "emergency" if emergency else "short"
 
 
-def _tokens(region: str) -> list[tuple[str, int, int]]:
-    return [(w[0], w.start(), w.end()) for w in _WORD_RE.finditer(region)]
+# -- Norway's plan, read from phonenumbers' metadata ----------------------------------------
+# parse() + is_valid_number_for_region() + number_type() cost some 80 µs a number. What they
+# compute for "+47" and 8 digits is, step by step: the national number is those digits (47
+# is a country code and 4 is not; NO's metadata strips no national prefix); it is valid when
+# _number_type_helper(digits, NO) is not UNKNOWN; number_type() asks _number_type_helper
+# again, with the metadata of the region region_code_for_number() picks: NO when NO's
+# leading_digits match (NO comes first for 47). _number_type_helper fullmatches the national
+# number against the general pattern, then against each type's pattern in a fixed order (a
+# pattern counts only if its possible lengths include the number's), and a fixed-line number
+# that also matches the mobile pattern is FIXED_LINE_OR_MOBILE.
+#
+# _NO_TYPE_RE does all of that in one fullmatch, with the same patterns in the same order:
+# lookaheads for the general pattern and the leading digits, then one alternative per type
+# (under fullmatch the first alternative that matches wins, as the first test that passes
+# does); its lastgroup names the type. No match: _NO_VALID_RE (the same without the
+# leading digits) tells "not valid" from "valid, but the region is not NO", which goes to
+# the library, as does everything when the metadata does not fit these assumptions.
+# Short numbers likewise: parse(digits, "NO") keeps digits that begin with 1 (all SHORT_RE
+# finds) as they are, and validity and "emergency" are fullmatches of the NO short-number
+# metadata.
+_HELPER_ORDER = (  # phonenumbers' _number_type_helper, in its order (fixed line, mobile: below)
+    "premium_rate", "toll_free", "shared_cost", "voip", "personal_number", "pager", "uan",
+    "voicemail",
+)  # fmt: skip
+_DESC_TYPE_NAMES = {
+    "premium_rate": "premium", "toll_free": "toll_free", "shared_cost": "shared_cost",
+    "voip": "voip", "personal_number": "personal", "pager": "pager", "uan": "uan",
+    "voicemail": "voicemail", "fixed_line": "fixed", "mobile": "mobile",
+    "fixed_or_mobile": "fixed_or_mobile",
+}  # fmt: skip
 
 
-def _has_phone_word(region: str, tokens: list[tuple[str, int, int]]) -> bool:
-    """A phone word in ``region`` (the sentence before the number), no figure after it."""
-    for word, _, end in reversed(tokens):
-        w = word.casefold()
+def _desc_pattern(desc: object, length: int) -> str | None:
+    """``desc``'s pattern if _is_number_matching_desc may accept ``length`` digits with it."""
+    pattern = getattr(desc, "national_number_pattern", None)
+    if not pattern or (desc.possible_length and length not in desc.possible_length):
+        return None
+    return pattern
+
+
+def _desc_fullmatch(digits: str, desc: object) -> bool:
+    pattern = getattr(desc, "national_number_pattern", None)
+    return bool(pattern) and re.fullmatch(pattern, digits) is not None
+
+
+def _matches_desc(digits: str, desc: object) -> bool:
+    return _desc_pattern(desc, len(digits)) is not None and _desc_fullmatch(digits, desc)
+
+
+def _no_type_patterns() -> tuple[re.Pattern[str], re.Pattern[str]] | None:
+    """``(_NO_TYPE_RE, _NO_VALID_RE)`` for 8 digits, or None when the library must be asked."""
+    meta = PhoneMetadata.metadata_for_region("NO")
+    if (
+        meta is None
+        or meta.country_code != 47
+        or phonenumbers.COUNTRY_CODE_TO_REGION_CODE.get(47, ())[:1] != ("NO",)
+        or 4 in phonenumbers.COUNTRY_CODE_TO_REGION_CODE
+        or meta.national_prefix_for_parsing
+    ):
+        return None
+    general = _desc_pattern(meta.general_desc, 8)
+    if general is None:
+        return None
+    alternatives = [(n, _desc_pattern(getattr(meta, n), 8)) for n in _HELPER_ORDER]
+    fixed, mobile = _desc_pattern(meta.fixed_line, 8), _desc_pattern(meta.mobile, 8)
+    if fixed is not None:
+        if meta.same_mobile_and_fixed_line_pattern:
+            alternatives.append(("fixed_or_mobile", fixed))
+        else:
+            if mobile is not None:
+                alternatives.append(("fixed_or_mobile", f"(?=(?:{mobile})\\Z)(?:{fixed})"))
+            alternatives.append(("fixed_line", fixed))
+    if mobile is not None and not meta.same_mobile_and_fixed_line_pattern:
+        alternatives.append(("mobile", mobile))
+    alternatives = [(n, p) for n, p in alternatives if p is not None]
+    if not alternatives:
+        return None
+    types = "|".join(f"(?P<{n}>{p})" for n, p in alternatives)
+    leading = "" if meta.leading_digits is None else f"(?=(?:{meta.leading_digits}))"
+    type_re = re.compile(f"(?=(?:{general})\\Z){leading}(?:{types})")
+    if type_re.groups != len(alternatives):
+        return None  # a pattern with groups of its own: lastgroup would not name the type
+    return type_re, re.compile(f"(?=(?:{general})\\Z)(?:{types})")
+
+
+_NO_TYPE_RE, _NO_VALID_RE = _no_type_patterns() or (None, None)
+_NO_SHORT = PhoneMetadata.short_metadata_for_region("NO")
+_SHORT_FAST = (
+    _NO_SHORT is not None
+    and "NO" in phonenumbers.COUNTRY_CODE_TO_REGION_CODE.get(47, ())
+    and not getattr(PhoneMetadata.metadata_for_region("NO"), "national_prefix_for_parsing", None)
+)
+
+
+def _has_phone_word(parts: list[str], folded: list[str]) -> bool:
+    """A phone word in the region split into ``parts``, no figure after it.
+
+    ``folded``: its words (``parts[1::2]``), casefolded.
+    """
+    for i in range(len(folded) - 1, -1, -1):
+        w = folded[i]
         if w in _PHONE_WORDS or "telefon" in w or w.startswith(_PHONE_WORD_PREFIXES):
-            return not any(ch.isdigit() for ch in region[end:])
+            return not any(map(str.isdigit, "".join(parts[2 * i + 2 :])))
     return False
 
 
-def _is_service(word: str) -> bool:
-    w = word.casefold()
+def _is_service(w: str) -> bool:
+    """Whether the casefolded word ``w`` is a service noun."""
     if not w.endswith(_SERVICE_SUFFIXES) or w in _NOT_SERVICE:  # one C call for most words
         return False
     return any(
@@ -442,71 +610,74 @@ def _is_service(word: str) -> bool:
     )
 
 
-def _is_title(word: str) -> bool:
-    return word[0].isupper() and word.casefold() not in _STOP
+def _is_title(word: str, folded: str) -> bool:
+    return word[0].isupper() and folded not in _STOP
 
 
-def _find_label(
-    region: str, words: list[tuple[str, int, int]] | None = None, names: bool = True
-) -> str | None:
-    """The service or person named in ``region``, nearest its end; see the module docstring."""
-    if words is None:
-        words = _tokens(region)
-    if names and 0 < len(words) <= 3 and _is_title(words[0][0]):
+def _find_label(parts: list[str], folded: list[str], names: bool = True) -> str | None:
+    """The service or person named in a region, nearest its end; see the module docstring.
+
+    ``parts``: the region split by ``_split_words``: word ``i`` is ``parts[2 * i + 1]``, the
+    gap before it ``parts[2 * i]``; ``folded``: the words casefolded.
+    """
+    words = parts[1::2]
+    n = len(words)
+    if not n:
+        return None
+    if names and n <= 3 and _is_title(words[0], folded[0]):
         # A list entry: "Smittesporing: 67 50 94 95", " • Psykisk helse: …".
-        lead, tail = region[: words[0][1]], region[words[-1][2] :]
-        if not lead.strip(" \t\u00a0•*·-–") and tail.strip() == ":":
-            return region[words[0][1] : words[-1][2]]
-    for i in range(len(words) - 1, -1, -1):
-        word, ws, we = words[i]
-        folded = word.casefold()
+        if not parts[0].strip(" \t\u00a0•*·-–") and parts[-1].strip() == ":":
+            return "".join(parts[1:-1])
+    # The words from these indexes on are all in _NAME_TO_NUMBER, _ROLE_TO_NUMBER.
+    name_tail = role_tail = n
+    while name_tail and folded[name_tail - 1] in _NAME_TO_NUMBER:
+        name_tail -= 1
+    while role_tail and folded[role_tail - 1] in _ROLE_TO_NUMBER:
+        role_tail -= 1
+    for i in range(n - 1, -1, -1):
+        w = folded[i]
         if (
-            folded in _MUNICIPALITY
+            w in _MUNICIPALITY
             and i > 0
-            and _is_title(words[i - 1][0])
-            and region[words[i - 1][2] : ws] in (" ", "\u00a0")
+            and _is_title(words[i - 1], folded[i - 1])
+            and parts[2 * i] in _SPACE
         ):
-            return region[words[i - 1][1] : we]  # "Trondheim kommune, telefon …"
-        if _is_service(word) and folded not in _ROLES:
+            return "".join(parts[2 * i - 1 : 2 * i + 2])  # "Trondheim kommune, telefon …"
+        if w[-3:] in _SERVICE_ENDS and _is_service(w) and w not in _ROLES:
             first = i
             while (
                 first > 0
                 and i - first < 3
-                and _is_title(words[first - 1][0])
-                and region[words[first - 1][2] : words[first][1]] in (" ", "\u00a0")
+                and _is_title(words[first - 1], folded[first - 1])
+                and parts[2 * first] in _SPACE
             ):
                 first -= 1
-            return region[words[first][1] : we]
-        if folded in _ROLES:
+            return "".join(parts[2 * first + 1 : 2 * i + 2])
+        if w in _ROLES:
             last = i
             while (
-                last + 1 < len(words)
+                last + 1 < n
                 and last - i < 3
-                and _is_title(words[last + 1][0])
-                and region[words[last][2] : words[last + 1][1]] in (" ", "\u00a0")
+                and _is_title(words[last + 1], folded[last + 1])
+                and parts[2 * last + 2] in _SPACE
             ):
                 last += 1
             # A person is the label only close to the number: "ordfører Kari Nordmann, tlf.",
             # "kommuneoverlegen, som kan nås på", not "Rådmannen sier at folk kan ringe".
-            if _only_words_after(words, last, _ROLE_TO_NUMBER):
-                return region[ws : words[last][2]]
+            if last + 1 >= role_tail:  # only _ROLE_TO_NUMBER words after the name
+                return "".join(parts[2 * i + 1 : 2 * last + 2])
             continue
-        if names and i > 0 and _is_title(word) and _only_words_after(words, i, _NAME_TO_NUMBER):
+        if names and i > 0 and i + 1 >= name_tail and _is_title(words[i], w):
             first = i
             while (
                 first > 0
                 and i - first < 3
-                and (_is_title(words[first - 1][0]) or words[first - 1][0].casefold() in _ROLES)
-                and region[words[first - 1][2] : words[first][1]] in (" ", "\u00a0")
+                and (_is_title(words[first - 1], folded[first - 1]) or folded[first - 1] in _ROLES)
+                and parts[2 * first] in _SPACE
             ):
                 first -= 1
-                if words[first][0].casefold() in _ROLES:
+                if folded[first] in _ROLES:
                     break
             if first < i:
-                return region[words[first][1] : we]
+                return "".join(parts[2 * first + 1 : 2 * i + 2])
     return None
-
-
-def _only_words_after(words: list[tuple[str, int, int]], i: int, allowed: frozenset[str]) -> bool:
-    """Whether only ``allowed`` words stand between word ``i`` and the number."""
-    return all(word.casefold() in allowed for word, _, _ in words[i + 1 :])
