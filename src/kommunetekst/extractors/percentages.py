@@ -205,6 +205,7 @@ def _iter_units(text: str) -> list[tuple[int, int, str]]:
 
 
 _SPACE_OR_DASH = frozenset(HSPACE + DASHES)  # what _after_dash needs right before pos
+_HS = frozenset(HSPACE)
 
 
 def _after_dash(text: str, pos: int) -> bool:
@@ -335,7 +336,8 @@ def _assign_years(
     if years:
         baseline_at: set[int] = set()
         for k, f in enumerate(figures):
-            y = _OWN_YEAR_RE.match(text, f.end, e)
+            # _OWN_YEAR_RE begins with a space: without one, no call.
+            y = _OWN_YEAR_RE.match(text, f.end, e) if text[f.end : f.end + 1] in _HS else None
             if y:
                 own[k] = int(y["year"])
                 if _BASELINE_BEFORE_RE.match(text, max(s, f.num_start - 30), f.num_start):

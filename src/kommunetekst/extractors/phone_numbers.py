@@ -211,9 +211,12 @@ _REVERSED_TAIL_WORDS_LOW_RE = re.compile(
 )
 
 
-def _split_words(region: str) -> list[str]:
-    """``region`` as ``[gap, word, gap, word, …, gap]`` (``_WORD_SPLIT_RE.split``)."""
-    if _FROM_U3000_RE.search(region) is None:
+def _split_words(region: str, low: bool | None = None) -> list[str]:
+    """``region`` as ``[gap, word, gap, word, …, gap]`` (``_WORD_SPLIT_RE.split``).
+
+    ``low``: whether ``region`` is known to have no character from U+3000 on.
+    """
+    if low or (low is None and _FROM_U3000_RE.search(region) is None):
         return _WORD_SPLIT_LOW_RE.split(region)
     return _WORD_SPLIT_RE.split(region)
 
@@ -299,6 +302,7 @@ def extract(doc: Document) -> Iterator[Match]:
     titles: dict[str, str | None] = {}
     prev_end = -1
     not_phone_after = _NOT_PHONE_AFTER_RE.match
+    section_at = doc.section_at
     for start, end, short in candidates:
         body = start
         if not short and "47" in text[max(0, start - 5) : start]:
@@ -336,11 +340,11 @@ def extract(doc: Document) -> Iterator[Match]:
         elif not (chained or context.phone_word) and body == start and _is_ambiguous(display):
             continue  # 8 together, 2-3-3, 4-4 without a country code or a phone word
         label = context.label
-        header = doc.section_at(start)
+        header = section_at(start)
         if label is None and not short and header is not None and header.title:
             if header.title not in titles:
                 parts = _split_words(header.title)
-                folded = [w.casefold() for w in parts[1::2]]
+                folded = list(map(str.casefold, parts[1::2]))
                 titles[header.title] = _find_label(parts, folded, names=False)
             label = titles[header.title]
         fields = {"number": number[0], "display": display, "type": number[1], "label": label}
@@ -366,7 +370,8 @@ def _read_context(before: str, cut: int, clipped: bool, short: bool) -> _Context
     ``cut``: where an earlier number in it ends; ``clipped``: it begins mid-line;
     ``short``: the number is a short one (else ``short_cue`` is not needed).
     """
-    words = _words_right_before(before)
+    low = _FROM_U3000_RE.search(before) is None  # the stdlib twins will do for all of it
+    words = _words_right_before(before, low)
     if _is_not_phone_before(words):
         return _NOT_PHONE
     n = len(before)
@@ -377,8 +382,8 @@ def _read_context(before: str, cut: int, clipped: bool, short: bool) -> _Context
         space = _SPACE_RE.search(before)  # \s is str.isspace()
         s_start = space.end() if space else n
     # The region's words and what stands between them: [gap, word, gap, word, …, gap].
-    parts = _split_words(before[max(s_start, cut) :])
-    folded = [w.casefold() for w in parts[1::2]]
+    parts = _split_words(before[max(s_start, cut) :], low)
+    folded = list(map(str.casefold, parts[1::2]))
     phone_word = _has_phone_word(parts, folded)
     # "ring Alarmtelefonen for barn og unge på 116 111": "på" after a phone word will do too.
     short_cue = short and (_is_short_cue(words) or (phone_word and words[-1:] == ["på"]))
@@ -389,16 +394,18 @@ def _has_sentence_mark(s: str) -> bool:
     return "." in s or "!" in s or "?" in s
 
 
-def _words_right_before(before: str) -> list[str]:
+def _words_right_before(before: str, low: bool | None = None) -> list[str]:
     """The last three words before the number, lowercased, with only spaces and ``.:(-`` after each.
 
     >>> _words_right_before("Org.nr. ")
     ['org', 'nr']
     >>> _words_right_before("Ved akutt krise, ring ")
     ['ring']
+
+    ``low``: whether ``before`` is known to have no character from U+3000 on.
     """
     tail = before[: -41 : -1]
-    if _FROM_U3000_RE.search(tail) is None:
+    if low or (low is None and _FROM_U3000_RE.search(tail) is None):
         m = _REVERSED_TAIL_WORDS_LOW_RE.match(tail)
         return [w[::-1].casefold() for w in reversed(m.groups()) if w] if m else []
     m = _REVERSED_TAIL_WORDS_RE.match(tail)
