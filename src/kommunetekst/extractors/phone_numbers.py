@@ -49,6 +49,12 @@ dated section the number is in (``19.03.20 Seniortelefonen i koronatider`` →
 ``Seniortelefonen``). Short numbers are national services and never take the
 section's label; no label is ``null``.
 
+Speed: two scans find the candidates (one for 8 digits, one, stdlib, for short
+codes); the cheap checks come first, then Norway's plan, read once from
+``phonenumbers``' metadata into one compiled pattern that gives the library's
+answer without calling it, and only then the words before the number, read
+with stdlib twins of the word patterns.
+
 Caveats: numbers of other countries, 5-digit numbers (``02800``, ``04xxx``),
 numbers split over a line, groups separated by two or more spaces and
 labels written after the number are not read.
@@ -631,10 +637,15 @@ def _find_label(parts: list[str], folded: list[str], names: bool = True) -> str 
     n = len(words)
     if not n:
         return None
-    if names and n <= 3 and _is_title(words[0], folded[0]):
-        # A list entry: "Smittesporing: 67 50 94 95", " • Psykisk helse: …".
-        if not parts[0].strip(" \t\u00a0•*·-–") and parts[-1].strip() == ":":
-            return "".join(parts[1:-1])
+    # A list entry: "Smittesporing: 67 50 94 95", " • Psykisk helse: …".
+    if (
+        names
+        and n <= 3
+        and _is_title(words[0], folded[0])
+        and not parts[0].strip(" \t\u00a0•*·-–")
+        and parts[-1].strip() == ":"
+    ):
+        return "".join(parts[1:-1])
     # The words from these indexes on are all in _NAME_TO_NUMBER, _ROLE_TO_NUMBER.
     name_tail = role_tail = n
     while name_tail and folded[name_tail - 1] in _NAME_TO_NUMBER:
