@@ -224,6 +224,18 @@ BUGS_CAUGHT = [
     # Several "første dødsfall" in one paragraph are one death.
     Case("Første dødsfall. Det første dødsfallet i kommunen.",
          [("Første dødsfall", "deaths", 1, None, None, None)]),
+    # Each clause (between , ; – and " - ") names its own place.
+    Case("I Asker er det 12 smittede, mens 40 er smittet i Bærum.",
+         [("12 smittede", "total", 12, "Asker", None, None),
+          ("40 er smittet", "total", 40, "Bærum", None, None)]),
+    Case("Det er 12 smittede i Asker; i Bærum er det 40 smittede.",
+         [("12 smittede", "total", 12, "Asker", None, None),
+          ("40 smittede", "total", 40, "Bærum", None, None)]),
+    Case("Det er 40 smittede i Asker - 12 i Bærum.",
+         [("40 smittede", "total", 40, "Asker", None, None)]),
+    # "Kl." is an abbreviation, not the end of a sentence.
+    Case("Kl. 14 var det 5 nye smittede i Asker.",
+         [("5 nye smittede", "new", 5, "Asker", None, None)]),
 ]
 
 NO_MATCH = [
@@ -355,3 +367,24 @@ def test_fields_are_typed_and_in_order() -> None:
 )
 def test_adversarial_input_finishes(text: str) -> None:
     assert isinstance(list(extract_text(text, only="case_count")), list)
+
+
+def test_sentences_as_textutil(seed_paths: Any) -> None:
+    """case_counts finds sentence ends once per paragraph; textutil.sentence_bounds agrees."""
+    from kommunetekst.extractors.case_counts import _sentence_ends
+    from kommunetekst.textutil import sentence_bounds
+
+    lines = [
+        "Ring kl. 09. Det er 13 flere enn i går. 18 personer er innlagt.",
+        'Hei. "! Neste. Hei. . Neste! «Sitat» Slutt?  «Ny» setning.. Ja... 5 til. f.eks. Oslo',
+        "Det er 5 nye.\u00a0Totalt 40 smittede.\u202f– Det er bra, sier hun. Bl.a. Asker. Tlf. 22",
+        "Dvs. 40. Ca. 4. Nr. 3! (Se s. 4.) Dette er det. Ende.",
+    ]
+    lines += [ln for path in seed_paths for ln in path.read_text("utf-8").split("\n")]
+    gap = ".!?\"»”' \t\u00a0\u202f"
+    for text in lines:
+        ends = _sentence_ends(text, 0, len(text))
+        for p in range(len(text)):
+            if text[p] not in gap:  # a sentence never starts on a gap character
+                expected = sentence_bounds(text, p, p, p, len(text))[1]
+                assert next((x for x in ends if x > p), len(text)) == expected, (text, p)

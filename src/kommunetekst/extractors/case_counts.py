@@ -73,16 +73,16 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 
 import regex
 
 from ..dates import INLINE_DATE_RE, MONTHS, WEEKDAYS, parse_inline_date, previous_weekday
 from ..document import Document
-from ..numwords import NUMBER_WORD_PATTERN, parse_number_word
+from ..numwords import NUMBER_WORD_PATTERN, WORDS_BELOW_HUNDRED, parse_number_word
 from ..records import ExtractorInfo, Match
-from ..textutil import DASHES, HSPACE, parse_int_grouped, sentence_bounds
+from ..textutil import DASHES, HSPACE, parse_int_grouped
 
 INFO = ExtractorInfo(
     name="case_counts",
@@ -92,25 +92,38 @@ INFO = ExtractorInfo(
     fields=("metric", "value", "place", "since", "since_date"),
 )
 
-# Speed: the stdlib ``re`` runs the patterns on the hot path (a few per candidate
-# sentence). Led by a literal and free of case-insensitive branches, they run 3-5x
-# faster than the same patterns in ``regex``, which is kept for the one pattern that
-# must match backwards (_LEFT_RE) and for the shared date pattern.
+# Speed: a document is read in three steps, each looking at as few characters as it can.
+# 1. One literal scan per case word (_anchor_hits) finds the paragraphs worth reading;
+#    the rest of the text is not looked at again.
+# 2. Such a paragraph is split into sentences once (_sentence_ends; most paragraphs
+#    are one sentence, which three str.find calls show).
+# 3. A sentence with a case word is scanned once (_SCAN_RE) for its counts, clause
+#    marks, place cues, "per <date>" and "første". Each count is then read with a few
+#    anchored matches (_AFTER_RE, else _LEFT_RE), and its clause and place are found
+#    from what the scan collected, without searching the sentence again.
+# The stdlib ``re`` runs the patterns on the hot path. Led by a literal and free of
+# case-insensitive branches, they run 3-5x faster than the same patterns in ``regex``,
+# which is kept for the one pattern that must match backwards (_LEFT_RE), for the
+# sentence ends (``\p{Lu}``) and for the shared date pattern.
 
 # -- prefilter ------------------------------------------------------------------------
-# One str.find scan per literal (about 1 GB/s each); a regex alternation of these stems
-# scans 20-50x slower. Each literal leaves out the stem's first letter, so that one
-# scan finds both cases:
-#   "mitt"  smittede, smitta, smittet, smittetall, koronasmittede (see _SMITT_TAIL_RE)
+# One scan per stem, each led by a literal that str.find or ``re`` skips to at about
+# 1 GB/s; a regex alternation of these stems has no literal to skip to and scans 20-50x
+# slower. Each literal leaves out the stem's first letter, so that one scan finds both
+# cases:
+#   "mitt"  smittede, smitta, smittet, smittetall, koronasmittede (see _SMITT_RE)
 #   "ilfel" tilfelle, tilfeller, smittetilfella
 #   "nnlag" innlagt, innlagd, innlagte
 #   "kehus" på sykehus, på sjukehus ("6 av våre er på sykehus")
 #   "dø"    død, døde, dødsfall, døydde (and not døgn, dør)
 _SMITTE_BEFORE = ("påvist ", "bekreftet ", "bekrefta ", "stadfesta ", "påvist korona")
 _SYKEHUS_BEFORE = ("på sy", "på sju", "på Sy", "på Sju")
-# After "smitt": the forms that count people or name the figure. Not smittevern,
-# smitterisiko, smittesporing, smitten (the contagion), which never carry a count.
-_SMITT_TAIL_RE = re.compile(r"(?:ede|et|a|e|etall?\w*|etilfel\w*)(?!\w)")
+# "smitt" and the forms that count people or name the figure. Not smittevern,
+# smitterisiko, smittesporing, smitten (the contagion), which never carry a count; the
+# bare "smitte" (group 1) only as "påvist smitte". The tail is a lookahead, so that the
+# scan goes on right after "mitt".
+_SMITT_RE = re.compile(r"mitt(?<=[sS]mitt)(?=(?:ede|et|a|etall?\w*|etilfel\w*)(?!\w)|(e)(?!\w))")
+_DOE_RE = re.compile("dø(?=[dy])")
 
 # -- counts -----------------------------------------------------------------------------
 _DASH = f"[{DASHES}]"
@@ -127,8 +140,7 @@ _COUNT_BODY = rf"""
     )
     (?! \w )
 """
-_COUNT_RE = re.compile("[ ]" + _COUNT_BODY, re.VERBOSE)
-_COUNT_AT_RE = re.compile(_COUNT_BODY, re.VERBOSE)
+_COUNT_RE = re.compile("[ ]" + _COUNT_BODY, re.VERBOSE)  # sentences are read by _SCAN_RE
 
 # Words right before a count that make it approximate, a capacity, a rate, a range,
 # a code or a set already named: "nærmere 400", "inntil 7", "de 57 smittede", "uke 12".
@@ -150,6 +162,10 @@ _YEAR_WORDS = frozenset(
 )
 # "Antall testede er 1200, hvorav 30 smittede": the infected of some other group.
 _PARTITIVE_WORDS = frozenset(("hvorav", "herav", "derav", "kor", "blant"))
+# Stripped from the words before a count: "(ca. 40", "«over 100".
+_OPENERS = "([«\"'"
+# The last words that _SKIP_AFTER_TWO_WORDS and _PAIR_WORDS look at.
+_SECOND_WORDS = frozenset(w.split()[1] for w in _SKIP_AFTER_TWO_WORDS) | _PAIR_WORDS
 
 # -- the words after a count ------------------------------------------------------------
 _CONFIRMED = (
@@ -237,12 +253,14 @@ _GROUP_AFTER_RE = re.compile(
 )
 
 # -- the words before a count (matched backwards from the count) -------------------------
+# (?<=[lLtT]) is the last letter of every label word: matched backwards, the label words
+# are tried only where the lazy gap before "er" reaches such a letter.
 _LEFT_RE = regex.compile(
     r"""
     (?:
         (?P<label>
             (?<!\w) (?i: totalt \s+ antall | antall(?:et)? | talet | tallet | smittetall(?:et)?
-                       | smittetal(?:et)? )
+                       | smittetal(?:et)? ) (?<=[lLtT])
             [^\d.,;:!?()\n]{0,80}?
             (?: \s+ (?: (?: er | var )
                         (?: \s+ (?: nå | no | fremdeles | framleis | fortsatt | totalt
@@ -294,10 +312,14 @@ _NEW_WORD_RE = re.compile(r"(?<!\w)(?:nye|ny|nytt|nysmitt)")
 _FIRST_DEATH_RE = re.compile(r"(?<!\w)[fF]ørste\s+(?:[\w-]+\s+)?(?:korona)?dødsfall(?:et)?(?!\w)")
 
 # -- place ----------------------------------------------------------------------------
+# Each preposition is a literal with its own "(?<!\w)" after it, so that ``re`` skips to
+# the next i, f or p instead of trying the pattern at every position.
+_PREPOSITIONS = ("i", "I", "fra", "Fra", "frå", "Frå", "på", "På")
 _PLACE_RE = re.compile(
-    rf"(?<!\w)(?P<prep>[iI]|[fF]ra|[fF]rå|[pP]å)\s+(?P<name>{_PLACE})(?!\w)(?:\s+(?P<next>\w+))?"
+    "(?P<prep>" + "|".join(rf"{p}(?<!\w{p})" for p in _PREPOSITIONS) + ")"
+    rf"\s+(?P<name>{_PLACE})(?!\w)(?:\s+(?P<next>\w+))?"
 )
-_PLACE_HINT_RE = re.compile(f"[iIaå] [{_UPPER}]")
+_UPPER_RE = re.compile(f"[{_UPPER}]")
 # A name followed by one of these is an institution, not a place: "på Bærum sykehus".
 _INSTITUTION_WORDS = frozenset(
     """sykehus sykehuset sjukehus sjukehuset sykehjem sykehjemmet sjukeheim sjukeheimen
@@ -359,14 +381,50 @@ _SINCE_RE = re.compile(
     """,
     re.VERBOSE,
 )
-_PER_DATE_HINT_RE = re.compile(r"[pP](?:er|r\.?) +\d")
 _PER_DATE_RE = regex.compile(
     rf"(?<!\w)(?:per|pr\.?)\s+(?:{INLINE_DATE_RE.pattern})", regex.VERBOSE | regex.IGNORECASE
 )
-_CLAUSE_MARKS = (",", ";", ":", "(", ")", "\u2013", "\u2014", " - ")
+# A clause: between the clause marks around a count (, ; : ( ) – — and " - "), and at
+# most this many characters each side of it.
 _MAX_CLAUSE = 200
+
+# -- one scan per sentence ----------------------------------------------------------------
+# The characters a count can start with ("hundre" and "ikke" besides the words below
+# a hundred, whose first letters also start the hundreds: "tohundre", "etthundre").
+_COUNT_STARTS = frozenset(
+    c for w in (*WORDS_BELOW_HUNDRED, "hundre", "ikke") for c in (w[0], w[0].upper())
+)
+# One scan of a sentence finds its counts and what reading them looks up in the
+# sentence: clause marks, "i B"/"på B" where a place may follow (_PLACE_RE is tried only
+# where one is), "per 1" (a stated date, _PER_DATE_RE) and "første". Every branch starts
+# with a literal, so ``re`` skips to the next candidate at C speed; a space tries the
+# count only before a character that can start one. Apart from counts, a match is one
+# character, so that none hides another. A count at the very start of the sentence has
+# no space before it: _COUNT_AT_RE.
+_PER = r"(?= (?:er|r\.?) \x20+ \d )"
+_SCAN_RE = re.compile(
+    rf"""
+      [ ] (?=[\d{''.join(sorted(_COUNT_STARTS))}]) {_COUNT_BODY}
+    | [ ] (?=-\x20)
+    | [ ] (?<=[iIaå]\x20) (?=[{_UPPER}])
+    | , | ; | : | \( | \) | \u2013 | \u2014
+    | p{_PER} | P{_PER} | f(?=ørste) | F(?=ørste)
+    """,
+    re.VERBOSE,
+)
+_COUNT_AT_RE = re.compile(_COUNT_BODY, re.VERBOSE)
+
+# -- sentences --------------------------------------------------------------------------
+# The sentence ends of textutil.sentence_bounds, found in one scan per paragraph instead
+# of one call per sentence: . ! ? then spaces and a capital, a digit, a quote or a dash,
+# unless the dot ends an abbreviation ("kl. 09", "ca. 40"). tests/test_case_counts.py
+# checks that the two agree.
+_SENTENCE_END_RE = regex.compile(r"[.!?]+[\"»”']?[ \t\u00a0\u202f]+(?=[\p{Lu}\d«\"–—-])")
+_ABBREVIATIONS = frozenset(
+    "kl tlf telefon nr ca pst jf dvs mv pr mob f.eks bl.a ev evt inkl ekskl kap st s".split()
+)
 # What may follow a sentence end before the next sentence starts.
-_SENTENCE_GAP = ".!?\"»”' \t\u00a0\u202f"
+_SENTENCE_GAP_RE = re.compile("[.!?\"»”' \t\u00a0\u202f]*")
 
 # (start, end, metric, value, place, since, since_date)
 _Figure = tuple[int, int, str, int, str | None, str | None, str | None]
@@ -376,34 +434,39 @@ def extract(doc: Document) -> Iterator[Match]:
     """Yield case figures in text order, paragraph by paragraph."""
     text = doc.text
     hits = _anchor_hits(text)
+    # doc.section_at for each paragraph, as one walk: headers start lines, in text order
+    headers = doc.headers
+    h, n_headers = -1, len(headers)  # headers[h]: the section of the paragraph
     i, n = 0, len(hits)
     while i < n:
         ls = text.rfind("\n", 0, hits[i]) + 1
         le = text.find("\n", hits[i])
         if le == -1:
             le = len(text)
-        j = bisect_right(hits, le, i)
-        line_hits = hits[i:j]
-        i = j
-        header = doc.section_at(ls)
-        if header is not None and header.line_start == ls:
+        j = i + 1
+        while j < n and hits[j] < le:
+            j += 1
+        while h + 1 < n_headers and headers[h + 1].line_start <= ls:
+            h += 1
+        if h < 0:
+            date = None
+        elif headers[h].line_start == ls:
+            i = j
             continue  # a date header's title ("Første dødsfall i Bærum") is not a report
-        yield from _parse_line(doc, ls, le, line_hits)
+        else:
+            date = headers[h].date
+        yield from _parse_line(doc, ls, le, hits[i:j], date)
+        i = j
 
 
 def _anchor_hits(text: str) -> list[int]:
     """Sorted offsets of the case words: where the sentences worth reading are."""
-    hits: list[int] = []
-    find, tail = text.find, _SMITT_TAIL_RE.match
-    i = find("mitt")
-    while i != -1:
-        if i and text[i - 1] in "sS":
-            t = tail(text, i + 4)
-            # bare "smitte" (the contagion) counts only as "påvist smitte"
-            bare = t is not None and t.end() == i + 5 and text[i + 4] == "e"
-            if t and (not bare or text.endswith(_SMITTE_BEFORE, 0, i - 1)):
-                hits.append(i - 1)
-        i = find("mitt", i + 4)
+    endswith, find = text.endswith, text.find
+    hits = [
+        m.start() - 1
+        for m in _SMITT_RE.finditer(text)
+        if m.group(1) is None or endswith(_SMITTE_BEFORE, 0, m.start() - 1)
+    ]
     for lit in ("ilfel", "nnlag"):
         i = find(lit)
         while i != -1:
@@ -411,106 +474,160 @@ def _anchor_hits(text: str) -> list[int]:
             i = find(lit, i + 1)
     i = find("kehus")
     while i != -1:
-        if text.endswith(_SYKEHUS_BEFORE, 0, i):  # "på sykehus", not "lokalsykehus"
+        if endswith(_SYKEHUS_BEFORE, 0, i):  # "på sykehus", not "lokalsykehus"
             hits.append(i)
         i = find("kehus", i + 5)
-    i = find("dø")
-    while i != -1:
-        if text.startswith(("d", "y"), i + 2):
-            hits.append(i)
-        i = find("dø", i + 2)
+    hits += [m.start() for m in _DOE_RE.finditer(text)]
     hits.sort()
     return hits
 
 
-def _parse_line(doc: Document, ls: int, le: int, hits: list[int]) -> Iterator[Match]:
-    """The figures of one paragraph: its sentences with a hit, and the one after a total."""
+def _sentence_ends(text: str, ls: int, le: int) -> list[int]:
+    """Where the paragraph's sentences end (just after their first mark), in text order."""
+    find, last = text.find, le - 1  # a mark must have a space after it
+    if find(".", ls, last) == -1 and find("!", ls, last) == -1 and find("?", ls, last) == -1:
+        return []  # one sentence: most paragraphs
+    ends = []
+    for m in _SENTENCE_END_RE.finditer(text, ls, le):
+        dot = m.start()
+        if text[dot] == ".":
+            i = dot
+            while i > 0 and (text[i - 1].isalpha() or text[i - 1] == "."):
+                i -= 1
+            if text[i:dot].casefold() in _ABBREVIATIONS:
+                continue
+        ends.append(dot + 1)
+    return ends
+
+
+def _parse_line(
+    doc: Document, ls: int, le: int, hits: list[int], date: str | None
+) -> Iterator[Match]:
+    """The figures of one paragraph: its sentences with a hit, and the one after a total.
+
+    ``date`` is the paragraph's section date.
+    """
     text = doc.text
     found: list[tuple[_Figure, str | None]] = []
-    deaths_seen = False
-    k, last_hit = 0, hits[-1]
-    follow = False  # the sentence before gave a total
-    p = ls
-    while p < le and (p <= last_hit or follow):
-        s, e = sentence_bounds(text, p, p, p, le)
-        has_hit = False
-        while k < len(hits) and hits[k] < e:
-            has_hit = True
-            k += 1
+    deaths_seen = follow = False  # follow: the sentence before gave a total
+    k, n_hits, last_hit = 0, len(hits), hits[-1]
+    ends = _sentence_ends(text, ls, le)
+    n_ends = len(ends)
+    x = 0  # ends[x]: the next sentence end
+    s = ls
+    while s <= last_hit or follow:
+        # the first end after s: a mark in the gap before the sentence does not end it
+        while x < n_ends and ends[x] <= s:
+            x += 1
+        e = ends[x] if x < n_ends else le
+        has_hit = k < n_hits and hits[k] < e
         if has_hit or follow:
-            figures, date = _parse_sentence(doc, s, e, not has_hit, deaths_seen)
-            found.extend((f, date) for f in figures)
-            deaths_seen = deaths_seen or any(f[2] == "deaths" for f in figures)
-            follow = has_hit and any(f[2] == "total" for f in figures)
-        p = e
-        while p < le and text[p] in _SENTENCE_GAP:
-            p += 1
-    found.sort(key=lambda t: (t[0][0], t[0][1]))
-    for (start, end, metric, value, place, since, since_date), date in found:
-        fields = {"metric": metric, "value": value, "place": place, "since": since}
-        fields["since_date"] = since_date
-        yield Match("case_count", start, end, date, fields)
+            while k < n_hits and hits[k] < e:
+                k += 1
+            figures, sentence_date = _parse_sentence(doc, s, e, date, not has_hit, deaths_seen)
+            follow = False
+            for fig in figures:
+                found.append((fig, sentence_date))
+                if fig[2] == "deaths":
+                    deaths_seen = True
+                elif fig[2] == "total" and has_hit:
+                    follow = True
+        if e >= le:
+            break
+        s = _SENTENCE_GAP_RE.match(text, e, le).end()  # type: ignore[union-attr]
+        if s >= le:
+            break
+    if len(found) > 1:
+        found.sort(key=_by_span)
+    for (start, end, metric, value, place, since, since_date), fig_date in found:
+        fields = {"metric": metric, "value": value, "place": place, "since": since,
+                  "since_date": since_date}  # fmt: skip
+        yield Match("case_count", start, end, fig_date, fields)
+
+
+def _by_span(item: tuple[_Figure, str | None]) -> tuple[int, int]:
+    return item[0][0], item[0][1]
 
 
 def _parse_sentence(
-    doc: Document, s: int, e: int, new_only: bool, deaths_seen: bool
+    doc: Document, s: int, e: int, date: str | None, new_only: bool, deaths_seen: bool
 ) -> tuple[list[_Figure], str | None]:
     """The figures of the sentence ``[s, e)`` and the date they belong to.
 
-    ``new_only`` reads the sentence after a total, which may give only an increase.
-    ``deaths_seen``: the paragraph gave deaths before ("det første dødsfallet" repeats it).
+    ``date`` is the section's. ``new_only`` reads the sentence after a total, which may
+    give only an increase. ``deaths_seen``: the paragraph gave deaths before ("det
+    første dødsfallet" repeats it).
     """
     text = doc.text
-    date = doc.date_at(s)
-    if _PER_DATE_HINT_RE.search(text, s, e):
+    counts: list[re.Match[str]] = []
+    marks: tuple[list[int], list[int]] = ([], [])  # starts and ends of the clause marks
+    hints: list[int] = []  # the spaces of "i B", "på B"
+    per = first = False
+    c = text[s]
+    if c in _COUNT_STARTS or c.isdigit():
+        m = _COUNT_AT_RE.match(text, s, e)
+        if m is not None:
+            counts.append(m)
+    for m in _SCAN_RE.finditer(text, s, e):
+        i = m.start()
+        if m.lastgroup is not None:  # a count after the space at i
+            counts.append(m)
+            if i > s and text[i - 1] in "iIaå" and _UPPER_RE.match(text, i + 1):
+                hints.append(i)  # "i Tre …" is also where a place may follow
+            continue
+        c = text[i]
+        if c == " ":
+            if text[i + 1] == "-":
+                marks[0].append(i)
+                marks[1].append(i + 3)
+            else:
+                hints.append(i)
+        elif c in "pP":
+            per = True
+        elif c in "fF":
+            first = True
+        else:
+            marks[0].append(i)
+            marks[1].append(i + 1)
+    if per:
         pm = _PER_DATE_RE.search(text, s, e)
         if pm:
             stated = parse_inline_date(pm, doc.reference_year(s))
             date = stated.isoformat() if stated else None
     figures: list[_Figure] = []
-    marks: tuple[str, ...] | None = None
-    for m in _iter_counts(text, s, e):
+    for m in counts:
         fig = _read_count(text, s, e, m)
         if fig is None:
             continue
         start, end, metric, value, place, how = fig
         if new_only and metric != "new":
             continue
-        if marks is None:
-            marks = tuple(mk for mk in _CLAUSE_MARKS if text.find(mk, s, e) != -1)
-        cs, ce = _clause(text, s, e, m.end(), marks)
+        cs, ce = _clause(s, e, m.end(), marks)
         if metric in ("total", "new") and _SUBGROUP_HINT_RE.search(text, cs, ce):
             if _SUBGROUP_RE.search(text, cs, ce):
                 continue
-        if place is None:
-            place = _find_place(text, min(cs, start), ce, metric)
-        if place is None and how == "sum":
+        if place is None and hints:
+            place = _find_place(text, min(cs, start), ce, metric, hints)
+        if place is None and how == "sum" and hints:
             # "…smittede i Bærum, tilsammen 423": the clause it sums up
-            place = _find_place(text, max(s, cs - _MAX_CLAUSE), cs, metric)
+            place = _find_place(text, max(s, cs - _MAX_CLAUSE), cs, metric, hints)
         since = since_date = None
         if metric == "new":
             sm = _SINCE_RE.search(text, cs, ce)
             if sm:
                 group = "since1" if sm["since1"] else "since2" if sm["since2"] else "since3"
                 since = sm[group].rstrip(".")  # "siden 27. mars." ends the sentence
-                since_date = _resolve_since(text, sm, date, doc.reference_year(s))
+                since_date = _resolve_since(doc, sm, date, s)
                 if sm.start() >= end and not _COUNT_RE.search(text, end, sm.start()):
                     end = sm.start(group) + len(since)  # "8 nye fra søndag": the time is evidence
         figures.append((start, end, metric, value, place, since, since_date))
-    if not new_only and (text.find("første", s, e) != -1 or text.find("Første", s, e) != -1):
+    if first and not new_only:
         fm = _FIRST_DEATH_RE.search(text, s, e)
         if fm and not deaths_seen and not any(f[2] == "deaths" for f in figures):
-            cs, ce = _clause(text, s, e, fm.start(), _CLAUSE_MARKS)
-            place = _find_place(text, cs, ce, "deaths")
+            cs, ce = _clause(s, e, fm.start(), marks)
+            place = _find_place(text, cs, ce, "deaths", hints)
             figures.append((fm.start(), fm.end(), "deaths", 1, place, None, None))
     return figures, date
-
-
-def _iter_counts(text: str, s: int, e: int) -> Iterator[re.Match[str]]:
-    m = _COUNT_AT_RE.match(text, s, e)
-    if m:
-        yield m
-    yield from _COUNT_RE.finditer(text, s, e)
 
 
 def _read_count(
@@ -518,31 +635,37 @@ def _read_count(
 ) -> tuple[int, int, str, int, str | None, str] | None:
     """One count read: (start, end, metric, value, place named before the cue, how), or None.
 
-    ``how`` says which words named the figure: "after" (the words after the count),
-    or, from the words before it, "label", "sum" or "increase".
+    ``m`` is a count of _SCAN_RE or _COUNT_AT_RE. ``how`` says which words named the
+    figure: "after" (the words after the count), or, from the words before it,
+    "label", "sum" or "increase".
     """
-    word = m["word"]
-    ns, ne = m.span("digits" if word is None else "word")
+    digits, word = m.groups()
+    ne = m.end()
     if word is not None:
-        if word in ("ikke", "Ikke"):
+        ns = ne - len(word)
+        if word == "ikke" or word == "Ikke":
             nm = _NOT_NEW_RE.match(text, ne, e)
             return (ns, nm.end(), "new", 0, None, "after") if nm else None
         value = parse_number_word(word)
         if value is None:
             return None
     else:
-        digits = m["digits"]
+        ns = ne - len(digits)
         value = int(digits) if digits.isdigit() else parse_int_grouped(digits)
-    before = text[max(s, ns - 40) : ns].split()
-    if before and _skipped_by_words_before(before, m["digits"]):
-        return None
     am = _AFTER_RE.match(text, ne, e)
+    if am is None and word is not None and value <= 1:
+        return None  # "en" in "en økning på", "ingen" alone: an article, not a figure
+    # the last two words before the count
+    before = text[max(s, ns - 40) : ns].rsplit(None, 2)
+    if before and _skipped_by_words_before(before, digits):
+        return None
     if am is not None:
         metric = am.lastgroup or ""
         if metric == "nochange":  # "Ingen endring i smittetall"
             return (ns, am.end(), "new", 0, None, "after") if value == 0 and word else None
-        partitive = bool(before) and before[-1].casefold() in _PARTITIVE_WORDS
-        if metric == "total" and (am["of"] or partitive):
+        if metric == "total" and (
+            am["of"] or (before and before[-1].casefold() in _PARTITIVE_WORDS)
+        ):
             return None  # "2 av våre er smittet", "hvorav 30 smittede": a part, not the total
         end = am.end()
         if metric == "new" and not am["new"].startswith("nysmitt"):
@@ -557,8 +680,6 @@ def _read_count(
         elif metric == "total" and _GROUP_AFTER_RE.match(text, end, e):
             return None  # "2 smittede elever": a part of the town, not its total
         return (ns, end, metric, value, am["place"], "after")
-    if word is not None and value <= 1:
-        return None  # "en" in "en økning på", "ingen" alone: an article, not a figure
     if not before or (before[-1] not in _LEFT_LAST_WORDS and not before[-1].endswith(":")):
         return None
     lm = _LEFT_RE.match(text, s, ns)
@@ -579,17 +700,21 @@ def _read_count(
 
 
 def _skipped_by_words_before(words: list[str], digits: str | None) -> bool:
-    last = words[-1].casefold().strip("([«\"'")
+    """Whether the last words before a count make it no figure ("nærmere 400", "I 2020")."""
+    last = words[-1].casefold().strip(_OPENERS)
     if last in _SKIP_AFTER_WORD:
         return True
-    if len(words) >= 2:
-        prev = words[-2].casefold().strip("([«\"'")
+    if len(words) >= 2 and last in _SECOND_WORDS:
+        prev = words[-2].casefold().strip(_OPENERS)
         if f"{prev} {last}" in _SKIP_AFTER_TWO_WORDS:
             return True
-        prev_is_number = prev[:1].isdigit() or parse_number_word(prev) not in (None, 0, 1)
-        if last in _PAIR_WORDS and prev_is_number:
+        if last in _PAIR_WORDS and (
+            prev[:1].isdigit() or parse_number_word(prev) not in (None, 0, 1)
+        ):
             return True
-    return bool(digits and len(digits) == 4 and digits[:2] in ("19", "20") and last in _YEAR_WORDS)
+    if last in _YEAR_WORDS and digits is not None:  # "I 2020 døde 5": a year
+        return len(digits) == 4 and digits[:2] in ("19", "20")
+    return False
 
 
 def _label_metric(label: str, text: str, s: int, label_start: int) -> str | None:
@@ -605,25 +730,28 @@ def _label_metric(label: str, text: str, s: int, label_start: int) -> str | None
     return "total" if _CASE_WORD_RE.search(text, s, label_start) else None
 
 
-def _clause(text: str, s: int, e: int, pos: int, marks: tuple[str, ...]) -> tuple[int, int]:
+def _clause(s: int, e: int, pos: int, marks: tuple[list[int], list[int]]) -> tuple[int, int]:
     """The clause around ``pos`` in the sentence ``[s, e)``: between commas, semicolons, dashes.
 
-    ``marks`` are the clause marks the sentence has. At most _MAX_CLAUSE characters
-    each side, so that a sentence with many counts and no commas costs linear time.
+    ``marks`` are the starts and the ends of the sentence's clause marks, both rising
+    (marks do not nest). At most _MAX_CLAUSE characters each side, so that a sentence
+    with many counts and no commas costs linear time.
     """
     cs, ce = max(s, pos - _MAX_CLAUSE), min(e, pos + _MAX_CLAUSE)
-    for mark in marks:
-        i = text.rfind(mark, cs, pos)
-        if i != -1:
-            cs = i + len(mark)
-        i = text.find(mark, pos, ce)
-        if i != -1:
-            ce = i
+    starts, ends = marks
+    i = bisect_right(ends, pos) - 1  # the last mark before pos
+    if i >= 0 and starts[i] >= cs:
+        cs = ends[i]
+    i = bisect_left(starts, pos)  # the first mark after pos
+    if i < len(starts) and ends[i] <= ce:
+        ce = starts[i]
     return cs, ce
 
 
-def _find_place(text: str, a: int, b: int, metric: str) -> str | None:
-    if not _PLACE_HINT_RE.search(text, a, b):
+def _find_place(text: str, a: int, b: int, metric: str, hints: list[int]) -> str | None:
+    """The place named in ``[a, b)``; ``hints`` are where one may follow (see _SCAN_RE)."""
+    i = bisect_right(hints, a)  # the first "i B" inside the range, if any
+    if i == len(hints) or hints[i] + 2 > b:
         return None
     for pm in _PLACE_RE.finditer(text, a, b):
         name = pm["name"]
@@ -638,10 +766,11 @@ def _find_place(text: str, a: int, b: int, metric: str) -> str | None:
     return None
 
 
-def _resolve_since(text: str, m: re.Match[str], date: str | None, year: int | None) -> str | None:
+def _resolve_since(doc: Document, m: re.Match[str], date: str | None, s: int) -> str | None:
+    """The date of a since match ``m`` in the sentence at ``s`` whose date is ``date``."""
     if m["date"] is not None:
-        dm = INLINE_DATE_RE.match(text, m.start("date"))
-        d = parse_inline_date(dm, year) if dm else None
+        dm = INLINE_DATE_RE.match(doc.text, m.start("date"))
+        d = parse_inline_date(dm, doc.reference_year(s)) if dm else None
         return d.isoformat() if d else None
     if date is None:
         return None
