@@ -82,7 +82,7 @@ from ..dates import INLINE_DATE_RE, MONTHS, WEEKDAYS, parse_inline_date, previou
 from ..document import Document
 from ..numwords import NUMBER_WORD_PATTERN, WORDS_BELOW_HUNDRED, parse_number_word
 from ..records import ExtractorInfo, Match
-from ..textutil import DASHES, HSPACE, parse_int_grouped
+from ..textutil import DASHES, HSPACE, parse_int_grouped, sentence_ends
 
 INFO = ExtractorInfo(
     name="case_counts",
@@ -95,7 +95,7 @@ INFO = ExtractorInfo(
 # Speed: a document is read in three steps, each looking at as few characters as it can.
 # 1. One literal scan per case word (_anchor_hits) finds the paragraphs worth reading;
 #    the rest of the text is not looked at again.
-# 2. Such a paragraph is split into sentences once (_sentence_ends; most paragraphs
+# 2. Such a paragraph is split into sentences once (textutil.sentence_ends; most paragraphs
 #    are one sentence, which three str.find calls show).
 # 3. A sentence with a case word is scanned once (_SCAN_RE) for its counts, clause
 #    marks, place cues, "per <date>" and "første". Each count is then read with a few
@@ -103,8 +103,8 @@ INFO = ExtractorInfo(
 #    from what the scan collected, without searching the sentence again.
 # The stdlib ``re`` runs the patterns on the hot path. Led by a literal and free of
 # case-insensitive branches, they run 3-5x faster than the same patterns in ``regex``,
-# which is kept for the one pattern that must match backwards (_LEFT_RE), for the
-# sentence ends (``\p{Lu}``) and for the shared date pattern.
+# which is kept for the one pattern that must match backwards (_LEFT_RE) and for the
+# shared date pattern.
 
 # -- prefilter ------------------------------------------------------------------------
 # One scan per stem, each led by a literal that str.find or ``re`` skips to at about
@@ -414,15 +414,6 @@ _SCAN_RE = re.compile(
 )
 _COUNT_AT_RE = re.compile(_COUNT_BODY, re.VERBOSE)
 
-# -- sentences --------------------------------------------------------------------------
-# The sentence ends of textutil.sentence_bounds, found in one scan per paragraph instead
-# of one call per sentence: . ! ? then spaces and a capital, a digit, a quote or a dash,
-# unless the dot ends an abbreviation ("kl. 09", "ca. 40"). tests/test_case_counts.py
-# checks that the two agree.
-_SENTENCE_END_RE = regex.compile(r"[.!?]+[\"»”']?[ \t\u00a0\u202f]+(?=[\p{Lu}\d«\"–—-])")
-_ABBREVIATIONS = frozenset(
-    "kl tlf telefon nr ca pst jf dvs mv pr mob f.eks bl.a ev evt inkl ekskl kap st s".split()
-)
 # What may follow a sentence end before the next sentence starts.
 _SENTENCE_GAP_RE = re.compile("[.!?\"»”' \t\u00a0\u202f]*")
 
@@ -482,24 +473,6 @@ def _anchor_hits(text: str) -> list[int]:
     return hits
 
 
-def _sentence_ends(text: str, ls: int, le: int) -> list[int]:
-    """Where the paragraph's sentences end (just after their first mark), in text order."""
-    find, last = text.find, le - 1  # a mark must have a space after it
-    if find(".", ls, last) == -1 and find("!", ls, last) == -1 and find("?", ls, last) == -1:
-        return []  # one sentence: most paragraphs
-    ends = []
-    for m in _SENTENCE_END_RE.finditer(text, ls, le):
-        dot = m.start()
-        if text[dot] == ".":
-            i = dot
-            while i > 0 and (text[i - 1].isalpha() or text[i - 1] == "."):
-                i -= 1
-            if text[i:dot].casefold() in _ABBREVIATIONS:
-                continue
-        ends.append(dot + 1)
-    return ends
-
-
 def _parse_line(
     doc: Document, ls: int, le: int, hits: list[int], date: str | None
 ) -> Iterator[Match]:
@@ -511,7 +484,7 @@ def _parse_line(
     found: list[tuple[_Figure, str | None]] = []
     deaths_seen = follow = False  # follow: the sentence before gave a total
     k, n_hits, last_hit = 0, len(hits), hits[-1]
-    ends = _sentence_ends(text, ls, le)
+    ends = sentence_ends(text, ls, le)
     n_ends = len(ends)
     x = 0  # ends[x]: the next sentence end
     s = ls
