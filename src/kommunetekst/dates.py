@@ -187,6 +187,8 @@ def find_headers(text: str, year: int | None = None) -> list[Header]:
 
 def _resolved_years(written: list[int | None], fallback: int | None) -> list[int | None]:
     """The year of each header: as written, else from the document, else ``fallback``."""
+    if None not in written:  # every header gives its year: most news logs
+        return written
     distinct = {y for y in written if y}
     if len(distinct) == 1:
         only = next(iter(distinct))
