@@ -484,6 +484,11 @@ def _long_number(body: str) -> tuple[str, str] | None:
             return "+47" + digits, _DESC_TYPE_NAMES[m.lastgroup]
         if _NO_VALID_RE.fullmatch(digits) is None:
             return None  # UNKNOWN for Norway: not valid
+    return _long_number_by_library(digits)
+
+
+def _long_number_by_library(digits: str) -> tuple[str, str] | None:
+    """What :func:`_long_number` answers for bare ``digits``, asking phonenumbers itself."""
     number = phonenumbers.parse("+47" + digits)
     if not phonenumbers.is_valid_number_for_region(number, "NO"):
         return None
@@ -500,6 +505,11 @@ def _short_number(written: str) -> tuple[str, str] | None:
             return None
         emergency = _desc_fullmatch(digits, _NO_SHORT.emergency)
         return digits, "emergency" if emergency else "short"
+    return _short_number_by_library(digits)
+
+
+def _short_number_by_library(digits: str) -> tuple[str, str] | None:
+    """What :func:`_short_number` answers for bare ``digits``, asking phonenumbers itself."""
     number = phonenumbers.parse(digits, "NO")
     if not shortnumberinfo.is_valid_short_number_for_region(number, "NO"):
         return None
