@@ -74,9 +74,8 @@ class Document:
 
     def date_at(self, offset: int) -> str | None:
         """ISO date of the section holding ``offset``, or None."""
-        # section_at written out: extractors ask this for almost every record.
-        i = bisect.bisect_right(self._header_starts, offset) - 1
-        return self.headers[i].date if i >= 0 else None
+        h = self.section_at(offset)
+        return h.date if h else None
 
     def reference_year(self, offset: int) -> int | None:
         """The year for a yearless date at ``offset``: its section's, else ``--year``."""

@@ -151,8 +151,7 @@ def find_list_items(text: str) -> list[ListItem]:
             index = 0
         if strong:
             for s, e in _split_inline(text, rest_start, end):
-                if s < e and (text[s] in _TRIM or text[e - 1] in _TRIM):
-                    s, e = _trim(text, s, e)
+                s, e = _trim(text, s, e)
                 if s < e:
                     index += 1
                     items.append(
