@@ -65,6 +65,8 @@ _MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"SQLite format 3\x00", "SQLite database"),
 )
 
+_MAGIC_STARTS = tuple(magic for magic, _ in _MAGIC)
+
 _BOMS: tuple[tuple[bytes, str, str], ...] = (
     # UTF-32 before UTF-16: the UTF-32-LE BOM starts with the UTF-16-LE one.
     (codecs.BOM_UTF32_LE, "utf-32", "utf_32_le"),
@@ -125,12 +127,11 @@ def binary_kind(data: bytes) -> str | None:
     >>> binary_kind("Bærum".encode("utf-16"))  # NUL bytes, but a BOM says UTF-16
     >>> binary_kind(b"26.06.20 Dagens smittetall")
     """
-    for magic, kind in _MAGIC:
-        if data.startswith(magic):
-            return kind
+    if data.startswith(_MAGIC_STARTS):
+        return next(kind for magic, kind in _MAGIC if data.startswith(magic))
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_BE)):
         return None
-    if b"\x00" in data[:_SNIFF]:
+    if data.find(b"\x00", 0, _SNIFF) != -1:
         return "binary file"
     return None
 

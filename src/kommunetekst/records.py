@@ -42,13 +42,13 @@ class Match:
 
     def to_dict(self, doc: str, line: int, text: str) -> dict[str, Any]:
         """The JSONL record: the SPEC §1 envelope, then the kind's fields."""
-        record: dict[str, Any] = {
+        start, end = self.start, self.end
+        return {
             "kind": self.kind,
             "doc": doc,
             "line": line,
-            "span": [self.start, self.end],
-            "text": text[self.start : self.end],
+            "span": [start, end],
+            "text": text[start:end],
             "date": self.date,
+            **self.fields,
         }
-        record.update(self.fields)
-        return record
