@@ -181,9 +181,12 @@ def iter_results(
     yield from _parallel(files, year, only, min(jobs, len(files)))
 
 
-# Documents per task sent to a worker, and tasks in flight per worker: enough to keep
-# the workers busy, few enough that finished results never pile up in memory.
-_BATCH = 4
+# Tasks per worker over the run, the most documents per task, and tasks in flight per
+# worker: tasks large enough that handing them out costs the parent little CPU (it
+# shares the cores with the workers), many enough to keep every worker busy to the
+# end, and few enough in flight that finished results never pile up in memory.
+_TASKS_PER_JOB = 8
+_BATCH = 32
 _IN_FLIGHT = 2
 
 
@@ -204,7 +207,8 @@ def _parallel(
     # Import the extractors (~0.2 s of pattern compiling) here, once: forked workers
     # inherit them instead of each paying for them on its first document.
     resolve(only)
-    batches = [files[i : i + _BATCH] for i in range(0, len(files), _BATCH)]
+    size = max(1, min(_BATCH, len(files) // (jobs * _TASKS_PER_JOB)))
+    batches = [files[i : i + size] for i in range(0, len(files), size)]
     done = 0
     while done < len(batches):
         pool = _new_pool(jobs)
