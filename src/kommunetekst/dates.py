@@ -164,28 +164,34 @@ def find_headers(text: str, year: int | None = None) -> list[Header]:
     """
     found: list[Header] = []
     yearless = False
+    # News logs date several entries alike: each date text is read once.
+    read: dict[str, tuple[int | None, int, int, str | None] | None] = {}
     for m in _iter_header_matches(text):
         date_text, _, nd, nm, ny, td, tm, ty, hh, mm, sep, title_raw = m.groups()
         raw_title = title_raw.strip()
         time = f"{int(hh):02d}:{mm}" if hh else None
-        numeric = nd is not None
-        if not _title_ok(raw_title, numeric, sep) and not (time and not raw_title):
+        if not _title_ok(raw_title, nd is not None, sep) and not (time and not raw_title):
             continue
-        if numeric:
-            day, month = int(nd), int(nm)
-            yr: int | None = two_digit_year(int(ny)) if len(ny) == 2 else int(ny)
+        if date_text in read:
+            date = read[date_text]
         else:
-            day, month = int(td), MONTHS[tm.casefold()]
-            yr = int(ty) if ty else None
-        # A written year is final: the date made to check the numbers is the header's.
-        d = make_date(yr or 2000, month, day)  # 2000 is a leap year: 29.02 may pass
-        if d is None:
+            if nd is not None:
+                day, month = int(nd), int(nm)
+                yr: int | None = two_digit_year(int(ny)) if len(ny) == 2 else int(ny)
+            else:
+                day, month = int(td), MONTHS[tm.casefold()]
+                yr = int(ty) if ty else None
+            # The ISO date waits for year resolution when the header gives no year.
+            d = make_date(yr or 2000, month, day)  # 2000 is a leap year: 29.02 may pass
+            date = read[date_text] = (yr, month, day, d.isoformat() if yr else None) if d else None
+        if date is None:
             continue
+        yr, month, day, iso_date = date
         if yr is None:
             yearless = True
         end = m.start(12) + len(title_raw.rstrip())
         found.append(Header(m.start(1), end, m.start(), date_text, raw_title or None,
-                            yr, month, day, time, d.isoformat() if yr else None))
+                            yr, month, day, time, iso_date))
     if yearless:
         years = _resolved_years([h.year for h in found], year)
         for h, y in zip(found, years, strict=True):
