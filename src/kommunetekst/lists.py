@@ -11,8 +11,8 @@ counts only under a lead-in that ends with a colon.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import chain
 from operator import attrgetter
 
 import regex
@@ -53,8 +53,9 @@ CATEGORY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
 CATEGORIES: tuple[str, ...] = (*(c for c, _ in CATEGORY_WORDS), "other")
 
 
-# One compiled alternation per category: a generator over 30 words cost ~10 µs a heading.
-_CATEGORY_RES = tuple((c, re.compile("|".join(map(re.escape, ws)))) for c, ws in CATEGORY_WORDS)
+# Every (word, category) in table order: a plain loop of ``in`` tests costs less than
+# a regex search per category (or a generator over the words).
+_CATEGORY_OF_WORD = tuple((w, c) for c, ws in CATEGORY_WORDS for w in ws)
 
 
 def categorize(heading: str | None) -> str:
@@ -70,8 +71,8 @@ def categorize(heading: str | None) -> str:
     if not heading:
         return "other"
     h = heading.casefold()
-    for category, words_re in _CATEGORY_RES:
-        if words_re.search(h):
+    for word, category in _CATEGORY_OF_WORD:
+        if word in h:
             return category
     return "other"
 
@@ -92,28 +93,11 @@ def _lead_in(text: str, line_start: int) -> tuple[str | None, int | None]:
     pos = line_start - 1
     while pos > 0:
         prev = text.rfind("\n", 0, pos)
-        s = prev + 1
-        if text[s:pos].strip():
-            return fold_whitespace(text[s:pos]), s
+        line = text[prev + 1 : pos]
+        if line and not line.isspace():
+            return fold_whitespace(line), prev + 1
         pos = prev
     return None, None
-
-
-def _iter_item_lines(text: str) -> Iterator[tuple[int, int, int, int]]:
-    """``(line_start, mark, rest_start, end)`` of every line that starts with a bullet mark."""
-    m = ITEM_LINE_RE.match(text, 0)
-    if m:
-        yield 0, m.start(1), m.start(2), m.end()
-    for m in _NEXT_ITEM_RE.finditer(text):
-        yield m.start() + 1, m.start(1), m.start(2), m.end()
-
-
-def _trim(text: str, s: int, e: int) -> tuple[int, int]:
-    while s < e and text[s] in _TRIM:
-        s += 1
-    while e > s and text[e - 1] in _TRIM:
-        e -= 1
-    return s, e
 
 
 def find_list_items(text: str) -> list[ListItem]:
@@ -125,17 +109,23 @@ def find_list_items(text: str) -> list[ListItem]:
     heading: str | None = None
     heading_start: int | None = None
     category = "other"
-    pending: list[tuple[int, int]] = []  # dash items waiting to see whether they form a list
+    pending: list[tuple[int, str]] = []  # dash items waiting to see whether they form a list
 
     def flush_pending() -> None:
         # Dash items form a list of two or more, or one under a lead-in ending in a colon.
         if len(pending) > 1 or (pending and heading and heading.endswith(":")):
-            for i, (s, e) in enumerate(pending, 1):
-                items.append(ListItem(s, e, fold_whitespace(text[s:e]), heading, heading_start, category, i))
+            for i, (s, item) in enumerate(pending, 1):
+                items.append(ListItem(s, s + len(item), fold_whitespace(item), heading, heading_start, category, i))
         pending.clear()
 
-    for line_start, mark, rest_start, end in _iter_item_lines(text):
-        strong = text[mark] in _STRONG
+    first = ITEM_LINE_RE.match(text)
+    for m in chain((first,) if first else (), _NEXT_ITEM_RE.finditer(text)):
+        # Where the line starts: after the "\n" the match begins with. The first line
+        # counts as starting at 1: nothing is above it, and no list is open yet.
+        line_start = m.start() + 1
+        rest_start, end = m.span(2)
+        rest = m[2]
+        strong = m[1] in _STRONG
         continues = prev_end >= 0 and (
             prev_end + 1 == line_start
             or (strong and prev_strong and not text[prev_end:line_start].strip())
@@ -149,18 +139,24 @@ def find_list_items(text: str) -> list[ListItem]:
             heading, heading_start = _lead_in(text, line_start)
             category = categorize(heading)
             index = 0
+        # An item never starts with a space (the mark's spaces are taken whole, as are
+        # an inline mark's), so trimming it is an rstrip of the trailing ones.
         if strong:
-            for s, e in _split_inline(text, rest_start, end):
-                s, e = _trim(text, s, e)
-                if s < e:
+            if "•" in rest or "·" in rest or "▪" in rest or "●" in rest:
+                pieces = _split_inline(text, rest_start, end)
+            else:
+                pieces = [(rest_start, rest)]
+            for s, item in pieces:
+                item = item.rstrip(_TRIM)
+                if item:
                     index += 1
                     items.append(
-                        ListItem(s, e, fold_whitespace(text[s:e]), heading, heading_start, category, index)
+                        ListItem(s, s + len(item), fold_whitespace(item), heading, heading_start, category, index)
                     )
         else:
-            s, e = _trim(text, rest_start, end)
-            if s < e:
-                pending.append((s, e))
+            item = rest.rstrip(_TRIM)
+            if item:
+                pending.append((rest_start, item))
         prev_end, prev_strong = end, strong
     flush_pending()
     items.sort(key=_START)
@@ -170,14 +166,11 @@ def find_list_items(text: str) -> list[ListItem]:
 _START = attrgetter("start")
 
 
-def _split_inline(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """The items of one line: ``[start, end)`` cut at inline marks (`` • ``)."""
-    rest = text[start:end]
-    if "•" not in rest and "·" not in rest and "▪" not in rest and "●" not in rest:
-        return [(start, end)]
+def _split_inline(text: str, start: int, end: int) -> list[tuple[int, str]]:
+    """The items of one line, ``(start, text)`` each: ``[start, end)`` cut at inline marks (`` • ``)."""
     out = []
     for sep in _INLINE_MARK_RE.finditer(text, start, end):
-        out.append((start, sep.start()))
+        out.append((start, text[start : sep.start()]))
         start = sep.end()
-    out.append((start, end))
+    out.append((start, text[start:end]))
     return out

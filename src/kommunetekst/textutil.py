@@ -23,6 +23,11 @@ def fold_whitespace(s: str) -> str:
     >>> fold_whitespace(" Det er\u00a0 gjort avtale. ")
     'Det er gjort avtale.'
     """
+    # Words with one space between them, no-break ones included, are already folded:
+    # every other space, and the zero-width characters, are not printable.
+    t = s.replace("\u00a0", " ")
+    if t.isprintable() and "  " not in t and t.strip(" ") == t:
+        return t
     # str.split() already splits on every Unicode space (U+00A0 and U+202F included).
     if "\u200b" in s or "\u00ad" in s or "\ufeff" in s:
         s = s.translate(_ZERO_WIDTH)
