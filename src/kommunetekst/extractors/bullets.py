@@ -48,9 +48,8 @@ _LEADING_DATE_RE = regex.compile(rf"(?:{INLINE_DATE_RE.pattern})\s*:", regex.VER
 
 
 def extract(doc: Document) -> Iterator[Match]:
-    text, date_at = doc.text, doc.date_at
-    for it in doc.list_items:
-        date = date_at(it.start)
+    text, items = doc.text, doc.list_items
+    for it, date in zip(items, doc.dates_at([it.start for it in items]), strict=True):
         # A leading date starts with a digit; most items need no regex at all.
         if text[it.start].isdigit():
             m = _LEADING_DATE_RE.match(text, it.start, it.end)
