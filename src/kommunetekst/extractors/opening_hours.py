@@ -72,16 +72,12 @@ _KL = r"(?: kl\.? | klokka | klokken )"
 
 # -- finding candidates -----------------------------------------------------------
 # A pattern that starts with a digit is slow (digits are everywhere). Ranges are found
-# from their connectors instead, by patterns with a literal prefix that check the digit
-# before in a lookbehind: each is one fast scan in C, and every scan costs about as much
-# as the rest of the work, which is why rarer connectors get none (see Caveats).
-_S1 = "[ \\t\\u00a0\\u202f]"
-_TIL_AFTER_DIGIT_RE = re.compile(r"til (?<=\d til )")
-_HYPHEN_AFTER_DIGIT_RE = re.compile(rf"-(?:(?<=\d-)|(?<=\d{_S1}-)|(?<=\d{_S1}{{2}}-))")
-_EN_DASH_AFTER_DIGIT_RE = re.compile(
-    rf"\u2013(?:(?<=\d\u2013)|(?<=\d{_S1}\u2013)|(?<=\d{_S1}{{2}}\u2013))"
-)
-_HS = frozenset(HSPACE)
+# from their connectors instead: " til " by a pattern whose literal the regex module
+# finds with a fast string search, the dashes with str.find (a memchr), each then
+# checked for the digit before. Every scan costs about as much as the rest of the
+# work, which is why rarer connectors get none (see Caveats).
+_TIL_AFTER_DIGIT_RE = regex.compile(r"(?<=\d) til ")
+_S1 = frozenset(" \t\u00a0\u202f")  # the spaces allowed between a time and its dash
 
 # The range, matched at each candidate (stdlib re: its groups are cheap to read).
 RANGE_RE = re.compile(
@@ -120,6 +116,8 @@ _DAYS = rf"""
 """
 _DAY_GROUPS = ("group", "first", "abbr", "span", "list")
 DAYS_RE = regex.compile(_DAYS, regex.VERBOSE | regex.IGNORECASE)
+# Groups are read by number: by name, the regex module takes several times longer.
+_DAY_NUMS = tuple(DAYS_RE.groupindex[g] for g in _DAY_GROUPS)
 # The same read backwards from the end of the word before a range.
 DAYS_BEFORE_RE = regex.compile(_DAYS, regex.VERBOSE | regex.IGNORECASE | regex.REVERSE)
 # Right after a range: "09-17 hverdager", "kl. 9-15 på hverdager". Not a weekday with a
@@ -132,6 +130,8 @@ AFTER_DAYS_RE = regex.compile(
     """,
     regex.VERBOSE | regex.IGNORECASE,
 )
+_AFTER_DAYS = AFTER_DAYS_RE.groupindex["days"]
+_AFTER_DAY_NUMS = tuple(AFTER_DAYS_RE.groupindex[g] for g in _DAY_GROUPS)
 _PLURAL_DAY_RE = regex.compile(r"(?:er|ar|ene|ane)\Z", regex.IGNORECASE)
 _QUANTIFIER_BEFORE_RE = regex.compile(
     rf"(?<! \p{{L}} ) (?: alle | hver | kvar ) {_S}+",
@@ -198,6 +198,10 @@ _NEGATION_RE = regex.compile(
 _SENTENCE_WINDOW = 400
 
 
+# "HH:MM" of every time a range may have, looked up rather than formatted for each range.
+_HH_MM = [[f"{h:02d}:{m:02d}" for m in range(60)] for h in range(25)]
+
+
 class _Range(NamedTuple):
     start: int  # evidence start (fra/mellom/kl. included)
     end: int
@@ -217,18 +221,23 @@ def _time_start(text: str, j: int) -> int:
 
 def _candidates(text: str) -> list[int]:
     """Sorted offsets where a range may start: a time right before a dash or " til "."""
-    out = [_time_start(text, m.start() - 2) for m in _TIL_AFTER_DIGIT_RE.finditer(text)]
-    for dash_re, dash in ((_HYPHEN_AFTER_DIGIT_RE, "-"), (_EN_DASH_AFTER_DIGIT_RE, "\u2013")):
-        # str.find gets to the first dash (or says there is none) many times faster than the
-        # pattern's own search; the lookbehinds still see the text before it.
-        first = text.find(dash)
-        if first == -1:
-            continue
-        for m in dash_re.finditer(text, first):
-            j = m.start() - 1
-            while text[j] in _HS:
+    # The regex module's \d takes in every digit RANGE_RE's (stdlib) \d does: a candidate
+    # it adds does not start a range.
+    out = [_time_start(text, m.start() - 1) for m in _TIL_AFTER_DIGIT_RE.finditer(text)]
+    find = text.find
+    for dash in ("-", "\u2013"):
+        i = find(dash)
+        while i != -1:
+            # A digit (RANGE_RE's \d: str.isdecimal) right before the dash or before one or
+            # two spaces before it.
+            j = i - 1
+            if j > 0 and text[j] in _S1:
                 j -= 1
-            out.append(_time_start(text, j))
+                if j > 0 and text[j] in _S1:
+                    j -= 1
+            if j >= 0 and text[j].isdecimal():
+                out.append(_time_start(text, j))
+            i = find(dash, i + 1)
     return sorted(set(out))
 
 
@@ -236,22 +245,23 @@ def _is_day_month(t: tuple[int, int]) -> bool:
     return 1 <= t[0] <= 31 and 1 <= t[1] <= 12
 
 
-def _day_groups(d: regex.Match[str]) -> tuple[str | None, ...]:
-    return d.group(*_DAY_GROUPS)
+def _day_text(
+    d: regex.Match[str] | None, key: int = 0, nums: tuple[int, ...] = _DAY_NUMS
+) -> str | None:
+    """The days a match of ``_DAYS`` (group ``key``, its groups ``nums``) gives, as written.
 
-
-def _day_text(d: regex.Match[str] | None, key: int | str = 0) -> str | None:
-    """The days a match of ``_DAYS`` (group ``key``) gives, as written; None for a lone "man"."""
+    None for a lone "man".
+    """
     if d is None:
         return None
-    group, first, _abbr, span, lst = _day_groups(d)
+    group, first, _abbr, span, lst = d.group(*nums)
     if not (group or first or span or lst):
         return None
     return fold_whitespace(d[key])
 
 
 def _is_multi_day(d: regex.Match[str]) -> bool:
-    group, first, _abbr, span, lst = _day_groups(d)
+    group, first, _abbr, span, lst = d.group(*_DAY_NUMS)
     return bool(group or span or lst or (first and _PLURAL_DAY_RE.search(first)))
 
 
@@ -358,7 +368,7 @@ def _ranges(doc: Document) -> list[_Range]:
         start, cue, days_before, fra, kl = context
         days_after = None
         if next_word.startswith(_AFTER_START):
-            days_after = _day_text(AFTER_DAYS_RE.match(text, r_end), "days")
+            days_after = _day_text(AFTER_DAYS_RE.match(text, r_end), _AFTER_DAYS, _AFTER_DAY_NUMS)
         prev = out[-1] if out else None
         joined = (
             prev is not None
@@ -387,7 +397,7 @@ def _ranges(doc: Document) -> list[_Range]:
             for k in range(chain_start, len(out)):
                 if out[k].days is None:
                     out[k] = out[k]._replace(days=days_after)
-        out.append(_Range(start, r_end, f"{o[0]:02d}:{o[1]:02d}", f"{c[0]:02d}:{c[1]:02d}", days))
+        out.append(_Range(start, r_end, _HH_MM[o[0]][o[1]], _HH_MM[c[0]][c[1]], days))
     return out
 
 
