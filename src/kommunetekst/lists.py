@@ -112,10 +112,14 @@ def find_list_items(text: str) -> list[ListItem]:
     heading_start: int | None = None
     category = "other"
     pending: list[tuple[int, str]] = []  # dash items waiting to see whether they form a list
+    in_order = True  # until dash items wait while strong items after them go in
 
     def flush_pending() -> None:
+        nonlocal in_order
         # Dash items form a list of two or more, or one under a lead-in ending in a colon.
         if len(pending) > 1 or (pending and heading and heading.endswith(":")):
+            if items and items[-1].start > pending[0][0]:
+                in_order = False
             for i, (s, item) in enumerate(pending, 1):
                 items.append(ListItem(s, s + len(item), fold_whitespace(item), heading, heading_start, category, i))
         pending.clear()
@@ -144,16 +148,21 @@ def find_list_items(text: str) -> list[ListItem]:
         # An item never starts with a space (the mark's spaces are taken whole, as are
         # an inline mark's), so trimming it is an rstrip of the trailing ones.
         if strong:
-            if "•" in rest or "·" in rest or "▪" in rest or "●" in rest:
-                pieces = _split_inline(text, rest_start, end)
-            else:
-                pieces = [(rest_start, rest)]
-            for s, item in pieces:
-                item = item.rstrip(_TRIM)
+            if "•" in rest or "·" in rest or "▪" in rest or "●" in rest:  # maybe several items (rare)
+                for s, item in _split_inline(text, rest_start, end):
+                    item = item.rstrip(_TRIM)
+                    if item:
+                        index += 1
+                        items.append(
+                            ListItem(s, s + len(item), fold_whitespace(item), heading, heading_start, category, index)
+                        )
+            else:  # one item: no list of pieces to build and unpack
+                item = rest.rstrip(_TRIM)
                 if item:
                     index += 1
                     items.append(
-                        ListItem(s, s + len(item), fold_whitespace(item), heading, heading_start, category, index)
+                        ListItem(rest_start, rest_start + len(item), fold_whitespace(item), heading, heading_start,
+                                 category, index)
                     )
         else:
             item = rest.rstrip(_TRIM)
@@ -161,7 +170,8 @@ def find_list_items(text: str) -> list[ListItem]:
                 pending.append((rest_start, item))
         prev_end, prev_strong = end, strong
     flush_pending()
-    items.sort(key=_START)
+    if not in_order:
+        items.sort(key=_START)
     return items
 
 
