@@ -112,7 +112,7 @@ def find_list_items(text: str) -> list[ListItem]:
     heading_start: int | None = None
     category = "other"
     pending: list[tuple[int, str]] = []  # dash items waiting to see whether they form a list
-    in_order = True  # until dash items wait while strong items after them go in
+    in_order = True  # False once waiting dash items go in after a strong item below them
 
     def flush_pending() -> None:
         nonlocal in_order
