@@ -13,6 +13,8 @@ EXAMPLES = [
     ("(postmottak@bergen.kommune.no)", ["postmottak@bergen.kommune.no"]),
     ("Skriv til «post@ås.kommune.no»", ["post@ås.kommune.no"]),
     ("benytte\u00a0flyktning@baerum.kommune.no\u00a0for å melde", ["flyktning@baerum.kommune.no"]),
+    # Another "@" shortly before: the window search, not the anchored match, reads it.
+    ("Følg @baerumkommune eller skriv til post@baerum.kommune.no", ["post@baerum.kommune.no"]),
 ]
 
 NO_MATCH = [
@@ -22,6 +24,7 @@ NO_MATCH = [
     ("a@b", []),
     ("pris 10 @ 20 kr", []),
     ("user@.no", []),
+    ("a" * 70 + "@baerum.no", []),  # a local part longer than the window before the "@"
 ]
 
 
