@@ -98,16 +98,25 @@ def sentence_bounds(text: str, start: int, end: int, line_start: int, line_end: 
     >>> t[s:e]
     'Det er 13 flere enn i går.'
     """
+    # A sentence end starts with a mark: a side without one needs no scan.
     s = line_start
-    for m in _SENTENCE_END_RE.finditer(text, line_start, start):
-        if _is_sentence_end(text, m.start()):
-            s = m.end()
+    if _has_mark(text, line_start, start):
+        for m in _SENTENCE_END_RE.finditer(text, line_start, start):
+            if _is_sentence_end(text, m.start()):
+                s = m.end()
     e = line_end
-    for m in _SENTENCE_END_RE.finditer(text, end, line_end):
-        if _is_sentence_end(text, m.start()):
-            e = m.start() + 1
-            break
+    if _has_mark(text, end, line_end):
+        for m in _SENTENCE_END_RE.finditer(text, end, line_end):
+            if _is_sentence_end(text, m.start()):
+                e = m.start() + 1
+                break
     return s, e
+
+
+def _has_mark(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` holds a . ! or ? (which every sentence end starts with)."""
+    find = text.find
+    return find(".", start, end) != -1 or find("!", start, end) != -1 or find("?", start, end) != -1
 
 
 def sentence_ends(text: str, line_start: int, line_end: int) -> list[int]:
@@ -119,10 +128,7 @@ def sentence_ends(text: str, line_start: int, line_end: int) -> list[int]:
     >>> sentence_ends(t, 0, len(t))
     [12, 39]
     """
-    find, last = text.find, line_end - 1  # a mark must have a space after it
-    if find(".", line_start, last) == -1 and find("!", line_start, last) == -1 and (
-        find("?", line_start, last) == -1
-    ):
+    if not _has_mark(text, line_start, line_end - 1):  # a mark must have a space after it
         return []  # one sentence: most paragraphs
     return [
         m.start() + 1
