@@ -80,7 +80,7 @@ import regex
 
 from ..dates import INLINE_DATE_RE, MONTHS, WEEKDAYS, parse_inline_date, previous_weekday
 from ..document import Document
-from ..numwords import NUMBER_WORD_PATTERN, WORDS_BELOW_HUNDRED, parse_number_word
+from ..numwords import NUMBER_WORD_PATTERN, WORDS_BELOW_HUNDRED, parse_number_word, trie_pattern
 from ..records import ExtractorInfo, Match
 from ..textutil import DASHES, HSPACE, parse_int_grouped, sentence_ends
 
@@ -172,19 +172,20 @@ _CONFIRMED = (
     r"|kjende|stadfest(?:a|e)|konstatert(?:e)?)"
 )
 _CASE_NOUN = (
-    r"(?:(?:korona|covid-?19-)?(?:smittede|smitta|smittet)|(?:korona|smitte)?tilfell(?:e|er|a))"
+    r"(?:(?:korona|covid-?19-|)(?:smittede|smitta|smittet)|(?:korona|smitte|)tilfell(?:e|er|a))"
 )
 _UNIT = (
     r"(?:personer|personar|person|pasienter|pasientar|pasient|innbyggere|innbyggjarar"
     r"|innbygger|innbyggjar|stykker)"
 )
-_UPPER = "A-ZÆØÅÄÖÜÉÈÁÓÚÍČĐŊŠŦŽ"
+_UPPER_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZÆØÅÄÖÜÉÈÁÓÚÍČĐŊŠŦŽ")
+_UPPER = "".join(sorted(_UPPER_LETTERS))
 _LOWER = "a-zæøåäöüéèáóúíčđŋšŧžß"
 _NAME = rf"[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}]?[{_LOWER}]+)*"
 # A place: "Bærum", "Asker og Bærum", "Nord-Fron", "Indre Østfold".
 _PLACE = (
-    r"(?:(?:Nordre|Søndre|Indre|Ytre|Øvre|Nedre|Nord|Sør|Øst|Vest|Midtre|Store|Lille)\x20)?"
-    rf"{_NAME}(?:\x20og\x20{_NAME})?"
+    r"(?:(?:Nordre|Søndre|Indre|Ytre|Øvre|Nedre|Nord|Sør|Øst|Vest|Midtre|Store|Lille)\x20|)"
+    rf"{_NAME}(?:\x20og\x20{_NAME}|)"
 )
 # Anchored right after the count. Optional parts, in the order the texts use them:
 # a unit ("personer", "pasienter med covid-19"), where from ("fra Asker og Bærum"),
@@ -192,23 +193,23 @@ _PLACE = (
 # figure. Each optional part is tried at most once, so the match is linear.
 _AFTER_RE = re.compile(
     rf"""
-    (?: \s+ (?P<unit> {_UNIT} )
-        (?: \s+ med \s+ (?: covid-?19 | covid | korona(?:virus)? | koronasmitte ) )? )?
-    (?: \s+ (?: fra | frå | i ) \s+
-        (?: (?P<place> {_PLACE} ) | kommunen | landet | fylket | byen ) )?
-    (?: \s+ (?P<of> av \s+ (?: disse | desse | dem | dei | de | våre | oss )
-                     (?: \s+ smittede | \s+ smitta )? ) )?
-    (?: \s+ som )?
-    (?: \s+ (?: er | var | ligger | ligg | har ) (?: \s+ (?: blitt | vorte | vært | vore ) )?
-        (?: \s+ (?: nå | no | fortsatt | framleis | fremdeles ) )? )?
     \s+
+    (?: (?P<unit> {_UNIT} )
+        (?: \s+ med \s+ (?: covid-?19 | covid | korona(?:virus|) | koronasmitte ) | ) \s+ | )
+    (?: (?: fra | frå | i ) \s+
+        (?: (?P<place> {_PLACE} ) | kommunen | landet | fylket | byen ) \s+ | )
+    (?: (?P<of> av \s+ (?: disse | desse | dem | dei | de | våre | oss )
+                (?: \s+ smittede | \s+ smitta | ) ) \s+ | )
+    (?: som \s+ | )
+    (?: (?: er | var | ligger | ligg | har ) (?: \s+ (?: blitt | vorte | vært | vore ) | )
+        (?: \s+ (?: nå | no | fortsatt | framleis | fremdeles ) | ) \s+ | )
     (?:
         (?P<new> nye | ny | nytt | nya | flere | fleire | nysmitt(?:ede|a|et) )
-      | (?P<hospitalized> innlagt | innlagd | innlagde | innlagte | på \s+ s(?:y|ju)kehus(?:et)? )
+      | (?P<hospitalized> innlagt | innlagd | innlagde | innlagte | på \s+ s(?:y|ju)kehus(?:et|) )
       | (?P<deaths> døde | dødsfall | dødd | død | døydde | døydd )
-      | (?P<total> (?: {_CONFIRMED} \s+ )? {_CASE_NOUN}
+      | (?P<total> (?: {_CONFIRMED} \s+ | ) {_CASE_NOUN}
                  | (?: med | fått ) \s+ (?: påvist | bekreftet | bekrefta | stadfesta )
-                   \s+ (?:korona)?smitte )
+                   \s+ (?:korona|)smitte )
       | (?P<nochange> endring \s+ i \s+ smittetal\w* )
     )
     (?! \w )
@@ -318,7 +319,6 @@ _PLACE_RE = re.compile(
     "(?P<prep>" + "|".join(rf"{p}(?<!\w{p})" for p in _PREPOSITIONS) + ")"
     rf"\s+(?P<name>{_PLACE})(?!\w)(?:\s+(?P<next>\w+))?"
 )
-_UPPER_RE = re.compile(f"[{_UPPER}]")
 # A name followed by one of these is an institution, not a place: "på Bærum sykehus".
 _INSTITUTION_WORDS = frozenset(
     """sykehus sykehuset sjukehus sjukehuset sykehjem sykehjemmet sjukeheim sjukeheimen
@@ -332,9 +332,12 @@ _NOT_PLACES = frozenset(
 _INSTITUTION_SUFFIXES = ("sykehus", "sjukehus", "instituttet", "direktoratet", "senter", "senteret")
 # A total or new count for a part of the town ("ingen smittede på sykehjem") is not the
 # town's figure: it would contradict the day's total in the cases report.
+# (A trie: each letter it skips to tries one branch, not one per word.)
 _SUBGROUP_HINT_RE = re.compile(
-    "sykehjem|sjukeheim|bolig|hjemmetjen|heimeten|barnehage|skole|skule|institusjon|avdeling"
-    "|mottak|senter|bofellesskap|fengsel|blant"
+    trie_pattern(
+        """sykehjem sjukeheim bolig hjemmetjen heimeten barnehage skole skule institusjon
+        avdeling mottak senter bofellesskap fengsel blant""".split()
+    )
 )
 _SUBGROUP_RE = re.compile(
     r"""(?<!\w) (?: (?:i|på|ved) \s+ (?: (?:de|dei|den|det) \s+ )? (?: [\w-]+ \s+ )?
@@ -388,23 +391,39 @@ _PER_DATE_RE = regex.compile(
 _MAX_CLAUSE = 200
 
 # -- one scan per sentence ----------------------------------------------------------------
-# The characters a count can start with ("hundre" and "ikke" besides the words below
-# a hundred, whose first letters also start the hundreds: "tohundre", "etthundre").
-_COUNT_STARTS = frozenset(
-    c for w in (*WORDS_BELOW_HUNDRED, "hundre", "ikke") for c in (w[0], w[0].upper())
-)
+
+
+def _count_heads() -> dict[str, set[str]]:
+    """The second letters of the words a count can be, by first letter, in either case.
+
+    "hundre" and "ikke" besides the words below a hundred, which also start the
+    hundreds ("tohundre", "etthundre").
+    """
+    heads: dict[str, set[str]] = {}
+    for w in (*WORDS_BELOW_HUNDRED, "hundre", "ikke"):
+        for c in (w[0], w[0].upper()):
+            heads.setdefault(c, set()).add(w[1])
+    return heads
+
+
+# The characters a count word can start with, and its first two letters as a pattern
+# ("e[ilnt]|…"): a space tries the number-word trie only before such a pair, not before
+# every word that starts like a number ("er", "i", "smittede"), since a try of the trie
+# costs more than the rest of the scan at that space.
+_COUNT_STARTS = frozenset(_count_heads())
+_COUNT_HEAD = "|".join(f"{c}[{''.join(sorted(t))}]" for c, t in sorted(_count_heads().items()))
 # One scan of a sentence finds its counts and what reading them looks up in the
 # sentence: clause marks, "i B"/"på B" where a place may follow (_PLACE_RE is tried only
 # where one is), "per 1" (a stated date, _PER_DATE_RE) and "første". Every branch starts
 # with a literal, so ``re`` skips to the next candidate at C speed; a space tries the
-# count only before a character that can start one. Apart from counts, a match is one
+# count only before two letters that can start one. Apart from counts, a match is one
 # character, so that none hides another. A count at the very start of the sentence has
 # no space before it: it is read from a copy of the sentence with one (the count
 # pattern is compiled once, here: its number-word trie takes 30 ms to compile).
 _PER = r"(?= (?:er|r\.?) \x20+ \d )"
 _SCAN_RE = re.compile(
     rf"""
-      [ ] (?=[\d{''.join(sorted(_COUNT_STARTS))}]) {_COUNT_BODY}
+      [ ] (?= \d | {_COUNT_HEAD} ) {_COUNT_BODY}
     | [ ] (?=-\x20)
     | [ ] (?<=[iIaå]\x20) (?=[{_UPPER}])
     | , | ; | : | \( | \) | \u2013 | \u2014
@@ -544,7 +563,7 @@ def _parse_sentence(
         i = m.start()
         if m.lastgroup is not None:  # a count after the space at i
             counts.append((*m.groups(), m.end()))
-            if i > s and text[i - 1] in "iIaå" and _UPPER_RE.match(text, i + 1):
+            if i > s and text[i - 1] in "iIaå" and text[i + 1] in _UPPER_LETTERS:
                 hints.append(i)  # "i Tre …" is also where a place may follow
             continue
         c = text[i]
@@ -718,6 +737,8 @@ def _clause(s: int, e: int, pos: int, marks: tuple[list[int], list[int]]) -> tup
     """
     cs, ce = max(s, pos - _MAX_CLAUSE), min(e, pos + _MAX_CLAUSE)
     starts, ends = marks
+    if not starts:
+        return cs, ce
     i = bisect_right(ends, pos) - 1  # the last mark before pos
     if i >= 0 and starts[i] >= cs:
         cs = ends[i]
