@@ -190,7 +190,9 @@ _PLACE = (
 # Anchored right after the count. Optional parts, in the order the texts use them:
 # a unit ("personer", "pasienter med covid-19"), where from ("fra Asker og Bærum"),
 # a part ("av våre"), "som", a verb ("er", "har blitt"), then the cue that names the
-# figure. Each optional part is tried at most once, so the match is linear.
+# figure. Each optional part is tried at most once, so the match is linear. An optional
+# part is written (?:…|), not (?:…)?: ``re`` runs ? on a group as a repeat, which sets up
+# a repeat context at each try (so are those of _CASE_NOUN and _PLACE above).
 _AFTER_RE = re.compile(
     rf"""
     \s+
@@ -406,7 +408,7 @@ def _count_heads() -> dict[str, set[str]]:
     return heads
 
 
-# The characters a count word can start with, and its first two letters as a pattern
+# The letters a count word can start with, and its first two letters as a pattern
 # ("e[ilnt]|…"): a space tries the number-word trie only before such a pair, not before
 # every word that starts like a number ("er", "i", "smittede"), since a try of the trie
 # costs more than the rest of the scan at that space.
@@ -419,7 +421,7 @@ _COUNT_HEAD = "|".join(f"{c}[{''.join(sorted(t))}]" for c, t in sorted(_count_he
 # count only before two letters that can start one. Apart from counts, a match is one
 # character, so that none hides another. A count at the very start of the sentence has
 # no space before it: it is read from a copy of the sentence with one (the count
-# pattern is compiled once, here: its number-word trie takes 30 ms to compile).
+# pattern is compiled once, here: its number-word trie takes ~15 ms to compile).
 _PER = r"(?= (?:er|r\.?) \x20+ \d )"
 _SCAN_RE = re.compile(
     rf"""
@@ -443,27 +445,28 @@ def extract(doc: Document) -> Iterator[Match]:
     """Yield case figures in text order, paragraph by paragraph."""
     text = doc.text
     hits = _anchor_hits(text)
-    # doc.section_at for each paragraph, as one walk: headers start lines, in text order
+    # doc.section_at for each paragraph, as one walk: headers start lines, in text order,
+    # so a header starts at or before the line of a hit if it starts at or before the hit
     headers = doc.headers
     h, n_headers = -1, len(headers)  # headers[h]: the section of the paragraph
     i, n = 0, len(hits)
     while i < n:
-        ls = text.rfind("\n", 0, hits[i]) + 1
-        le = text.find("\n", hits[i])
+        hit = hits[i]
+        while h + 1 < n_headers and headers[h + 1].line_start <= hit:
+            h += 1
+        if h >= 0 and hit < headers[h].end:  # on the header's line: hits are letters
+            end = headers[h].end
+            while i < n and hits[i] < end:
+                i += 1
+            continue  # a date header's title ("Første dødsfall i Bærum") is not a report
+        ls = text.rfind("\n", 0, hit) + 1
+        le = text.find("\n", hit)
         if le == -1:
             le = len(text)
         j = i + 1
         while j < n and hits[j] < le:
             j += 1
-        while h + 1 < n_headers and headers[h + 1].line_start <= ls:
-            h += 1
-        if h < 0:
-            date = None
-        elif headers[h].line_start == ls:
-            i = j
-            continue  # a date header's title ("Første dødsfall i Bærum") is not a report
-        else:
-            date = headers[h].date
+        date = headers[h].date if h >= 0 else None
         yield from _parse_line(doc, ls, le, hits[i:j], date)
         i = j
 
