@@ -57,7 +57,7 @@ import regex
 from ..dates import WEEKDAYS
 from ..document import Document
 from ..records import ExtractorInfo, Match
-from ..textutil import DASH_CLASS, HSPACE, HSPACE_CLASS, fold_whitespace, sentence_bounds
+from ..textutil import DASH_CLASS, HSPACE_CLASS, fold_whitespace, sentence_bounds
 
 INFO = ExtractorInfo(
     name="opening_hours",
