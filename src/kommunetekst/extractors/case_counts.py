@@ -412,8 +412,9 @@ def _count_heads() -> dict[str, set[str]]:
 # ("e[ilnt]|…"): a space tries the number-word trie only before such a pair, not before
 # every word that starts like a number ("er", "i", "smittede"), since a try of the trie
 # costs more than the rest of the scan at that space.
-_COUNT_STARTS = frozenset(_count_heads())
-_COUNT_HEAD = "|".join(f"{c}[{''.join(sorted(t))}]" for c, t in sorted(_count_heads().items()))
+_COUNT_HEADS = _count_heads()
+_COUNT_STARTS = frozenset(_COUNT_HEADS)
+_COUNT_HEAD = "|".join(f"{c}[{''.join(sorted(t))}]" for c, t in sorted(_COUNT_HEADS.items()))
 # One scan of a sentence finds its counts and what reading them looks up in the
 # sentence: clause marks, "i B"/"på B" where a place may follow (_PLACE_RE is tried only
 # where one is), "per 1" (a stated date, _PER_DATE_RE) and "første". Every branch starts
