@@ -220,6 +220,31 @@ def test_a_worker_killed_mid_run_does_not_hang_the_run(corpus: Path) -> None:
     assert proc.stdout == serial.stdout
 
 
+@pytest.mark.parametrize("ending", ["interrupted", "finished"])
+def test_a_stuck_pool_thread_does_not_keep_the_process_alive(ending: str) -> None:
+    # A --jobs worker killed while it sends a large result (Ctrl-C, SIGTERM or
+    # a closed pipe stop the pool) leaves concurrent.futures' manager thread
+    # blocked for ever on the rest of the message, and Python's exit joins it.
+    # A thread that never ends stands in for it here, as the timing cannot be
+    # forced; the records written before the end must still all be there.
+    code = (
+        "import threading, kommunetekst.cli.extract as e\n"
+        "threading.Thread(target=threading.Event().wait).start()\n"
+        "def interrupted(*a, **k): raise KeyboardInterrupt\n"
+        f"if {ending!r} == 'interrupted': e.iter_sources = interrupted\n"
+        "from kommunetekst.cli import main\n"
+        "main()\n"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", code, "extract", str(SEEDS)], capture_output=True, timeout=60
+    )
+    if ending == "interrupted":
+        assert (proc.returncode, err_lines(proc.stderr)) == (130, ["Interrupted."])
+    else:
+        assert (proc.returncode, proc.stderr) == (0, b"")
+        assert proc.stdout == kt("extract", str(SEEDS)).stdout != b""
+
+
 @pytest.mark.parametrize(
     ("redirect", "status", "stderr"),
     [

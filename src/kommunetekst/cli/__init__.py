@@ -39,6 +39,15 @@ def main() -> None:
     """
     signal.signal(signal.SIGTERM, _terminate)
     try:
+        _main()
+    except SystemExit as e:
+        if _stuck_threads():
+            _exit_now(e.code)
+        raise
+
+
+def _main() -> None:
+    try:
         rv = cli.main(prog_name="kommunetekst", standalone_mode=False)
     except BrokenPipeError:
         _quiet_broken_pipe()
@@ -59,6 +68,30 @@ def main() -> None:
     except Exception as e:  # a bug: say so in one sentence
         _unexpected(e)
     sys.exit(rv if isinstance(rv, int) else 0)
+
+
+def _stuck_threads() -> bool:
+    """Whether a thread other than the main one would keep the process from exiting.
+
+    The only such thread is a process pool's manager (``--jobs``). When a run
+    stops early (Ctrl-C, SIGTERM, a closed pipe, an error), its workers are
+    killed, and a worker killed while sending a large result leaves the manager
+    blocked for ever reading the rest; Python's exit would wait for it.
+    """
+    import threading
+
+    main_thread = threading.main_thread()
+    return any(t is not main_thread and not t.daemon and t.is_alive() for t in threading.enumerate())
+
+
+def _exit_now(code: object) -> None:
+    """Flush what was written and end the process without joining the stuck threads."""
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):
+            pass
+    os._exit(code if isinstance(code, int) else 0 if code is None else 1)
 
 
 class _Terminated(BaseException):
