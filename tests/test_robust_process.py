@@ -220,6 +220,37 @@ def test_a_worker_killed_mid_run_does_not_hang_the_run(corpus: Path) -> None:
     assert proc.stdout == serial.stdout
 
 
+def test_a_worker_killed_while_sending_its_result_does_not_hang_the_run(corpus: Path) -> None:
+    # The pool's manager thread then waits for ever on the rest of the message and
+    # never reports the worker's death: the run must notice by itself.
+    code = (
+        "import gc, os, signal, struct, kommunetekst.cli.extract as e\n"
+        "from multiprocessing.queues import SimpleQueue\n"
+        "real = e.process_source\n"
+        "def process_source(s, *a, **k):\n"
+        "    if s.name.endswith('05.txt'):\n"
+        "        results = next(o for o in gc.get_objects() if isinstance(o, SimpleQueue))\n"
+        "        os.write(results._writer.fileno(), struct.pack('!i', 1 << 20) + b'x' * 100)\n"
+        "        os.kill(os.getpid(), signal.SIGKILL)\n"
+        "    return real(s, *a, **k)\n"
+        "e.process_source = process_source\n"
+        "from kommunetekst.cli import main\n"
+        "main()\n"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", code, "extract", str(corpus), "--jobs", "2"],
+        capture_output=True,
+        timeout=120,
+    )
+    assert proc.returncode == 1
+    assert err_lines(proc.stderr) == [
+        f"Error: {corpus / '05.txt'}: the process extracting it died "
+        "(killed by the system, perhaps for lack of memory); its records are missing."
+    ]
+    serial = kt("extract", *(str(p) for p in sorted(corpus.iterdir()) if p.name != "05.txt"))
+    assert proc.stdout == serial.stdout
+
+
 @pytest.mark.parametrize("ending", ["interrupted", "finished"])
 def test_a_stuck_pool_thread_does_not_keep_the_process_alive(ending: str) -> None:
     # A --jobs worker killed while it sends a large result (Ctrl-C, SIGTERM or

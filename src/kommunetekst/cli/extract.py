@@ -219,7 +219,7 @@ def _parallel(
                 while sent < len(batches) and len(window) < jobs * _IN_FLIGHT:
                     window.append(pool.submit(_process_batch, batches[sent], year, only))
                     sent += 1
-                results = window.popleft().result()
+                results = _result(window.popleft(), jobs)
                 yield from results
                 done += 1
         except BrokenProcessPool:
@@ -230,6 +230,31 @@ def _parallel(
             for source in batches[done]:
                 yield _alone(source, year, only)
             done += 1
+
+
+def _result(future: Future[Any], jobs: int) -> Any:
+    """The result of a task run by a pool of ``jobs`` workers.
+
+    Raises BrokenProcessPool, as the pool does when a worker dies, also when the
+    pool cannot tell: a worker killed while it sends a result leaves half a
+    message in the pipe, and the pool's manager thread waits for the rest for
+    ever. So while the task is pending, a worker missing at two looks in a row
+    means the pool is broken.
+    """
+    import multiprocessing
+    from concurrent.futures.process import BrokenProcessPool
+
+    missing = False
+    while True:
+        try:
+            return future.result(timeout=_LOOK_EVERY)
+        except TimeoutError:
+            was_missing, missing = missing, len(multiprocessing.active_children()) < jobs
+            if was_missing and missing:
+                raise BrokenProcessPool("a worker died without the pool noticing") from None
+
+
+_LOOK_EVERY = 0.5  # seconds
 
 
 def _new_pool(jobs: int) -> ProcessPoolExecutor:
@@ -256,7 +281,7 @@ def _alone(source: Source, year: int | None, only: str | None) -> Result:
 
     pool = _new_pool(1)
     try:
-        return pool.submit(process_source, source, year, only).result()
+        return _result(pool.submit(process_source, source, year, only), 1)
     except BrokenProcessPool:
         return b"", (
             f"{source.doc}: the process extracting it died (killed by the system, perhaps for "
