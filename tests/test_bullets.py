@@ -10,7 +10,13 @@ from __future__ import annotations
 from typing import NamedTuple
 
 import pytest
+import regex
 from conftest import records
+from hypothesis import given
+from hypothesis import strategies as st
+
+from kommunetekst.dates import INLINE_DATE_RE
+from kommunetekst.extractors.bullets import _COLON_RE
 
 
 class Case(NamedTuple):
@@ -106,3 +112,21 @@ def test_item_span_is_the_item_without_mark_or_trailing_space() -> None:
     text = "Tema\n  •  Bolig  \n"
     (r,) = records(text, "bullet")
     assert r["text"] == "Bolig" and r["line"] == 2
+
+
+_DATE_BITS = st.sampled_from(["1", "2", "0", "03.", "20", "2020", ".", ":", " ", "\u00a0", "\t", "x",
+                              " mar", "mars", "s", "sep", "t", "ember", "Jun", "i"])
+_GROUPS = ("nd", "nm", "ny", "td", "tm", "ty")
+
+
+@given(st.sampled_from(["1.", "12.", "31.", "4"]), st.lists(_DATE_BITS, max_size=8).map("".join), st.integers(0, 2))
+def test_leading_date_in_two_steps_is_the_one_pattern(day: str, rest: str, cut: int) -> None:
+    """The date match, then ``\\s*:`` after it, finds what ``(?:date)\\s*:`` as one pattern finds."""
+    s = day + rest
+    one = regex.compile(rf"(?:{INLINE_DATE_RE.pattern})\s*:", regex.VERBOSE | regex.IGNORECASE)
+    end = max(0, len(s) - cut)
+    want = one.match(s, 0, end)
+    m = INLINE_DATE_RE.match(s, 0, end)
+    got = m if m and _COLON_RE.match(s, m.end(), end) else None
+    assert (want and want.span(*_GROUPS)) == (got and got.span(*_GROUPS))
+

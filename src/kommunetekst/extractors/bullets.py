@@ -44,7 +44,12 @@ INFO = ExtractorInfo(
     fields=("item", "heading", "category", "index"),
 )
 
-_LEADING_DATE_RE = regex.compile(rf"(?:{INLINE_DATE_RE.pattern})\s*:", regex.VERBOSE | regex.IGNORECASE)
+# A leading date is an INLINE_DATE_RE match followed by a colon. Matched in two steps
+# rather than as one pattern (which cost a second compile of the date pattern at
+# import): no shorter reading of a date can be followed by ``\s*:`` where the longest
+# cannot (what a shorter one leaves out is a '.', a year or a digit), so the two
+# steps find what the one pattern found.
+_COLON_RE = regex.compile(r"\s*:")
 
 
 def extract(doc: Document) -> Iterator[Match]:
@@ -52,8 +57,8 @@ def extract(doc: Document) -> Iterator[Match]:
     for it, date in zip(items, doc.dates_at([it.start for it in items]), strict=True):
         # A leading date starts with a digit; most items need no regex at all.
         if text[it.start].isdigit():
-            m = _LEADING_DATE_RE.match(text, it.start, it.end)
-            if m:
+            m = INLINE_DATE_RE.match(text, it.start, it.end)
+            if m and _COLON_RE.match(text, m.end(), it.end):
                 own = parse_inline_date(m, doc.reference_year(it.start))
                 date = iso(own) or date
         yield Match(
