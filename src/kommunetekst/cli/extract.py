@@ -106,7 +106,7 @@ def process_source(
             if records is None:
                 records = extract_bytes(data, source.doc, year, only)
             for record in records:
-                out += dumps(record, option=APPEND_NEWLINE)
+                out += dumps(record, None, APPEND_NEWLINE)  # positional: no keyword parsing
                 n += 1
                 if len(out) >= piece:
                     break
