@@ -51,18 +51,20 @@ _S = HSPACE_CLASS
 # numeric d.m.y, or day + month name (+ year), optionally after a weekday.
 # Stdlib re: it matches this pattern about twice as fast as the regex module.
 # The lookahead before the weekday (their first letters) spares numeric dates a
-# try of every case-folded weekday name.
+# try of every case-folded weekday name. Optional parts are written ``(?:X|)``, not
+# ``(?:X)?``: the same match (X first, then nothing), without the engine's repeat
+# bookkeeping for a group that holds groups.
 HEADER_RE = re.compile(
     rf"""
     ^ {_S}*
     (?P<date_text>
-        (?: (?=[mtofls]) (?P<weekday> {_WEEKDAY_ALT} ) ,? {_S}+ )?
+        (?: (?=[mtofls]) (?P<weekday> {_WEEKDAY_ALT} ) ,? {_S}+ | )
         (?:
             (?P<nd> [0-3]?\d ) \. (?P<nm> [01]?\d ) \. (?P<ny> (?:19|20)\d\d | \d\d ) (?! [\d.]\d )
-          | (?P<td> [0-3]?\d ) \. {_S}* (?P<tm> {_MONTH_ALT} ) \.? (?: {_S}+ (?P<ty> (?:19|20)\d\d ) )?
+          | (?P<td> [0-3]?\d ) \. {_S}* (?P<tm> {_MONTH_ALT} ) \.? (?: {_S}+ (?P<ty> (?:19|20)\d\d ) | )
         )
     )
-    (?: ,? {_S}+ (?: kl\.? | klokka | klokken ) {_S}* (?P<hh> [0-2]?\d ) [.:] (?P<mm> [0-5]\d ) )?
+    (?: ,? {_S}+ (?: kl\.? | klokka | klokken ) {_S}* (?P<hh> [0-2]?\d ) [.:] (?P<mm> [0-5]\d ) | )
     (?P<sep> {_S}* [:–—-] {_S}* | {_S}+ | {_S}* $ )
     (?P<title> [^\n]* )
     """,
