@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import regex
 
 #: Every horizontal space municipal texts put between digit groups or words:
@@ -68,10 +70,18 @@ def parse_decimal_comma(s: str) -> float:
     return float(s.replace(",", "."))
 
 
-# Sentence ends: . ! ? followed by space and a capital, a digit, a quote or a dash.
+# Sentence ends: . ! ? followed by space and a capital (\p{Lu}), a digit, a quote or a dash.
 # The pattern starts with the punctuation, so the engine skips to candidates fast;
-# abbreviations are checked afterwards, in Python.
-_SENTENCE_END_RE = regex.compile(r"[.!?]+[\"»”']?[ \t\u00a0\u202f]+(?=[\p{Lu}\d«\"–—-])")
+# abbreviations are checked afterwards, in Python. The stdlib ``re`` runs it (a call of
+# ``regex`` costs several times more set-up than the few characters it reads here):
+# its lookahead spells out the Latin-1 characters that may start a sentence and lets
+# any other character through to _SENTENCE_START_RE, the rule itself. Nothing can
+# backtrack into a match (the marks, quote and spaces are disjoint), so a candidate
+# that fails the rule is no sentence end, at its start or anywhere inside it.
+_SENTENCE_START_RE = regex.compile(r"[\p{Lu}\d«\"–—-]")
+_SENTENCE_END_RE = re.compile(
+    r"[.!?][.!?]*[\"»”']?[ \t\u00a0\u202f]+(?=[A-ZÀ-ÖØ-Þ0-9«\"-]|[^\x00-\xff])"
+)
 # Abbreviations that end in a dot and are followed by a number or a name do not end
 # a sentence: "kl. 09-15", "tlf. 22 00 00 00", "bl.a. Bærum", "ca. 40", "nr. 3".
 _ABBREVIATIONS = frozenset(
@@ -79,7 +89,12 @@ _ABBREVIATIONS = frozenset(
 )
 
 
-def _is_sentence_end(text: str, dot: int) -> bool:
+def _is_sentence_end(text: str, m: re.Match[str]) -> bool:
+    """Whether the candidate ``m`` of _SENTENCE_END_RE ends a sentence."""
+    c = text[m.end()]
+    if c > "\xff" and _SENTENCE_START_RE.match(c) is None:
+        return False
+    dot = m.start()
     if text[dot] != ".":
         return True
     word_start = dot
@@ -102,12 +117,12 @@ def sentence_bounds(text: str, start: int, end: int, line_start: int, line_end: 
     s = line_start
     if _has_mark(text, line_start, start):
         for m in _SENTENCE_END_RE.finditer(text, line_start, start):
-            if _is_sentence_end(text, m.start()):
+            if _is_sentence_end(text, m):
                 s = m.end()
     e = line_end
     if _has_mark(text, end, line_end):
         for m in _SENTENCE_END_RE.finditer(text, end, line_end):
-            if _is_sentence_end(text, m.start()):
+            if _is_sentence_end(text, m):
                 e = m.start() + 1
                 break
     return s, e
@@ -133,5 +148,5 @@ def sentence_ends(text: str, line_start: int, line_end: int) -> list[int]:
     return [
         m.start() + 1
         for m in _SENTENCE_END_RE.finditer(text, line_start, line_end)
-        if _is_sentence_end(text, m.start())
+        if _is_sentence_end(text, m)
     ]
