@@ -28,9 +28,12 @@ ITEM_LINE_RE = re.compile(
 # Every other item line, found in one scan: the literal "\n" prefix lets stdlib re
 # skip ahead fast, and one finditer costs less than a prefilter plus a match per line.
 # The indent is never given back (``*+``: a mark is not a space), which spares the
-# engine a backtracking point on every line.
+# engine a backtracking point on every line. The lookahead (an indent's or a mark's
+# first character) turns most lines away with one class test, before the engine
+# sets up the indent's repeat.
 _NEXT_ITEM_RE = re.compile(
-    rf"\n[ \t\u00a0\u202f]*+(?P<mark>[•·*▪◦‣●]|[-–—](?=[ \t\u00a0\u202f]))(?:{_S}+|(?=\S))(?P<rest>[^\n]*)"
+    rf"\n(?=[ \t\u00a0\u202f•·*▪◦‣●\-–—])[ \t\u00a0\u202f]*+"
+    rf"(?P<mark>[•·*▪◦‣●]|[-–—](?=[ \t\u00a0\u202f]))(?:{_S}+|(?=\S))(?P<rest>[^\n]*)"
 )
 _TRIM = " \t\u00a0\u202f"
 # Several items on one line: "… til 2 113. • Oppfølgingstjenester …".
