@@ -120,18 +120,16 @@ DAYS_RE = regex.compile(_DAYS, regex.VERBOSE | regex.IGNORECASE)
 _DAY_NUMS = tuple(DAYS_RE.groupindex[g] for g in _DAY_GROUPS)
 # The same read backwards from the end of the word before a range.
 DAYS_BEFORE_RE = regex.compile(_DAYS, regex.VERBOSE | regex.IGNORECASE | regex.REVERSE)
-# Right after a range: "09-17 hverdager", "kl. 9-15 på hverdager". Not a weekday with a
-# date ("lørdag 28. mars"), nor days that lead in the next range ("… lørdag kl. 10-14").
-AFTER_DAYS_RE = regex.compile(
-    rf"""
-    {_S}+ (?: på {_S}+ | alle {_S}+ (?= hverdag | ukedag | virkedag ) )?
-    (?> (?P<days> {_DAYS} ) )
-    (?! {_S}* \d | {_S}+ (?: {_KL} | fra | mellom ) )
-    """,
+# Right after a range: "09-17 hverdager", "kl. 9-15 på hverdager" (see _days_after). Not a
+# weekday with a date ("lørdag 28. mars"), nor days that lead in the next range ("… lørdag
+# kl. 10-14"): that is what follows days.
+_AFTER_LEAD_RE = regex.compile(
+    rf"{_S}+ ( på {_S}+ | alle {_S}+ (?= hverdag | ukedag | virkedag ) )?",
     regex.VERBOSE | regex.IGNORECASE,
 )
-_AFTER_DAYS = AFTER_DAYS_RE.groupindex["days"]
-_AFTER_DAY_NUMS = tuple(AFTER_DAYS_RE.groupindex[g] for g in _DAY_GROUPS)
+_AFTER_DAYS_STOP_RE = regex.compile(
+    rf"{_S}* \d | {_S}+ (?: {_KL} | fra | mellom )", regex.VERBOSE | regex.IGNORECASE
+)
 _PLURAL_DAY_RE = regex.compile(r"(?:er|ar|ene|ane)\Z", regex.IGNORECASE)
 _QUANTIFIER_BEFORE_RE = regex.compile(
     rf"(?<! \p{{L}} ) (?: alle | hver | kvar ) {_S}+",
@@ -245,19 +243,32 @@ def _is_day_month(t: tuple[int, int]) -> bool:
     return 1 <= t[0] <= 31 and 1 <= t[1] <= 12
 
 
-def _day_text(
-    d: regex.Match[str] | None, key: int = 0, nums: tuple[int, ...] = _DAY_NUMS
-) -> str | None:
-    """The days a match of ``_DAYS`` (group ``key``, its groups ``nums``) gives, as written.
-
-    None for a lone "man".
-    """
+def _day_text(d: regex.Match[str] | None) -> str | None:
+    """The days a match of ``_DAYS`` gives, as written. None for a lone "man"."""
     if d is None:
         return None
-    group, first, _abbr, span, lst = d.group(*nums)
+    group, first, _abbr, span, lst = d.group(*_DAY_NUMS)
     if not (group or first or span or lst):
         return None
-    return fold_whitespace(d[key])
+    return fold_whitespace(d[0])
+
+
+def _days_after(text: str, end: int) -> str | None:
+    """The days right after a range that ends at ``end``, as written, else None.
+
+    What ``{_S}+ (?: på {_S}+ | alle {_S}+ (?=hverdag|…) )? (?>(?P<days> _DAYS )) (?! stop )``
+    gives, without a third compile of _DAYS: the spaces take all there are (days begin
+    with a letter), and where the days after "på"/"alle" fail, the pattern's last try is
+    days right after the spaces.
+    """
+    lead = _AFTER_LEAD_RE.match(text, end)
+    if lead is None:
+        return None
+    for pos in (lead.end(),) if lead[1] is None else (lead.end(), lead.start(1)):
+        d = DAYS_RE.match(text, pos)
+        if d is not None and not _AFTER_DAYS_STOP_RE.match(text, d.end()):
+            return _day_text(d)
+    return None
 
 
 def _is_multi_day(d: regex.Match[str]) -> bool:
@@ -368,7 +379,7 @@ def _ranges(doc: Document) -> list[_Range]:
         start, cue, days_before, fra, kl = context
         days_after = None
         if next_word.startswith(_AFTER_START):
-            days_after = _day_text(AFTER_DAYS_RE.match(text, r_end), _AFTER_DAYS, _AFTER_DAY_NUMS)
+            days_after = _days_after(text, r_end)
         prev = out[-1] if out else None
         joined = (
             prev is not None
