@@ -93,7 +93,11 @@ RANGE_RE = re.compile(
 )
 
 # -- days -------------------------------------------------------------------------
-_WD = "|".join(sorted(WEEKDAYS, key=len, reverse=True))
+# The weekdays as stems before "dag" or "dag(en)": the same words, each "…dagen" tried before
+# its "…dag", in half the pattern of the words one by one (it is in _DAYS four times).
+_DAGEN = sorted(w[: -len("dagen")] for w in WEEKDAYS if w.endswith("dagen"))
+_DAG = sorted(w[: -len("dag")] for w in WEEKDAYS if w.endswith("dag") and w + "en" not in WEEKDAYS)
+_WD = f"(?: {' | '.join(_DAGEN)} ) dag (?: en )? | (?: {' | '.join(_DAG)} ) dag"
 _WD_FORM = rf"(?: {_WD} ) (?: er | ar | ene | ane )?"
 _WD_ABBR = r"(?: man | mån | tirs | tir | tys | ons | tors | tor | fre | lør | lau | søn | sun )\.?"
 _GROUP = rf"""
