@@ -93,7 +93,7 @@ def _iter_header_matches(text: str) -> Iterator[re.Match[str]]:
 
 
 # A title is a headline, not a sentence: no full stop followed by more text.
-_SENTENCE_INSIDE_STD_RE = re.compile(r"[.!?]\s+\S")
+_SENTENCE_INSIDE_RE = re.compile(r"[.!?]\s+\S")
 _MAX_TITLE_CHARS = 120
 _MAX_TITLE_WORDS = 14
 
@@ -147,7 +147,7 @@ def _title_ok(title: str, numeric: bool, sep: str) -> bool:
     words = title.count(" ") + 1
     if words > _MAX_TITLE_WORDS and len(title.split()) > _MAX_TITLE_WORDS:
         return False
-    if ("." in title or "!" in title or "?" in title) and _SENTENCE_INSIDE_STD_RE.search(title):
+    if ("." in title or "!" in title or "?" in title) and _SENTENCE_INSIDE_RE.search(title):
         return False
     # "Lørdag 28. mars er det mulig å levere …" is a sentence that starts with a date.
     # Without a colon or dash after the date, a title must not end like a sentence.
