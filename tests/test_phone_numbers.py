@@ -170,8 +170,14 @@ BUGS_CAUGHT = [
     Case("Ring oss hele døgnet på 22 00 00 00.", [("+4722000000", "22 00 00 00", "fixed", None)]),
     Case("Etter kl. 18 må du ringe det nye nummeret 116 117.",
          [("116117", "116 117", "short", None)]),
-    # A contact block's title must stand right above.
-    Case("Legevakt\n\nTelefon 67 51 20 00", [("+4767512000", "67 51 20 00", "fixed", None)]),
+    # A contact block's title is a short line, not a sentence; it may stand above a blank line.
+    Case("Har du spørsmål om legevakten.\nTelefon 67 51 20 00",
+         [("+4767512000", "67 51 20 00", "fixed", None)]),
+    Case("Tannlegevakt for Trøndelag:\n\nTelefon: 800 41 101",
+         [("+4780041101", "800 41 101", "toll_free", "Tannlegevakt")]),
+    # "per telefon" is how, not whom, you contact.
+    Case("For akutthjelp ta kontakt per telefon 63980119.",
+         [("+4763980119", "63980119", "fixed", None)]),
 ]
 
 NO_MATCH = [

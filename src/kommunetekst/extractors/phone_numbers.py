@@ -289,14 +289,14 @@ _SERVICE_SUFFIXES = (
     "servicetorget", "servicesenter", "servicesenteret", "kundesenter", "kundesenteret",
     "kundeservice", "innbyggerservice", "kontor", "kontoret", "helsestasjon", "helsestasjonen",
     "team", "teamet", "senter", "senteret", "mottak", "mottaket", "teneste", "tenesta",
-    "tenestene", "tenestane", "sentral", "sentralen", "tlf",
+    "tenestene", "tenestane", "sentral", "sentralen", "klinikk", "klinikken", "tlf",
 )  # fmt: skip
 # Suffixes that only count inside a compound ("koronatelefonen", not "telefonen";
-# "legevaktsentralen", "Integreringstenesta", "koronatlf").
+# "legevaktsentralen", "Integreringstenesta", "tannklinikken", "koronatlf").
 _COMPOUND_ONLY = frozenset(
     "telefon telefonen tjeneste tjenesten tjenestene vakt vakten vakta kontor kontoret team "
     "teamet senter senteret mottak mottaket teneste tenesta tenestene tenestane sentral "
-    "sentralen tlf".split()
+    "sentralen klinikk klinikken tlf".split()
 )
 # The last three letters of every suffix: a cheap first test.
 _SERVICE_ENDS = frozenset(s[-3:] for s in _SERVICE_SUFFIXES)
@@ -330,8 +330,8 @@ _DETERMINERS = frozenset(
     "vår våre vårt din di ditt dine sin si sitt sine den det ein en ei et dykkar deres".split()
 )
 _CALLEE_ENDS = frozenset(
-    "på for om ved i hos mellom dersom hvis viss når etter så og eller tlf tel telefon "
-    "telefonnummer nummer nr mobil direkte".split()
+    "på for om ved i hos mellom per pr via gjennom dersom hvis viss når etter så og eller "
+    "tlf tel telefon telefonnummer nummer nr mobil direkte".split()
 )
 _NOT_CALLEE = frozenset(
     "oss meg deg dykk dere dei dem de han ho hun henne ham seg nokon noen hele heile døgnet "
@@ -509,11 +509,13 @@ def _only_phone_words(line_head: str) -> bool:
 
 
 def _block_title_label(text: str, nl: int, memo: dict[str, str | None]) -> str | None:
-    """The service named by a contact block's title, the line right above the number's line.
+    """The service named by a contact block's title, the nearest non-blank line above.
 
     A title is a short line (at most four words, no figure, no sentence end): "Legevakt",
-    " • Barneverntjenesten", "Servicetelefon".
+    " • Barneverntjenesten", "Tannlegevakt for Trøndelag:".
     """
+    while nl > 0 and not text[text.rfind("\n", 0, nl) + 1 : nl].strip():
+        nl = text.rfind("\n", 0, nl)  # a blank line: the title may stand above it
     if nl <= 0:
         return None
     prev = text.rfind("\n", 0, nl)
