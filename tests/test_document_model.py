@@ -23,10 +23,22 @@ def test_fold_whitespace_is_split_and_join_without_zero_width(s: str) -> None:
     assert fold_whitespace(s) == " ".join(s.translate(_ZERO_WIDTH).split())
 
 
-_LINES = st.sampled_from([
-    "26.06.20 Smittetall", "20. mars: Skolene", "Tema", "Behov:", " • Bolig\u00a0 og arbeid ",
-    " • A • B ", "- Vask hendene.", "– Jeg vil, sier ordfører Krog.", "* Fakta", "", " ", "Tekst.",
-])
+_LINES = st.sampled_from(
+    [
+        "26.06.20 Smittetall",
+        "20. mars: Skolene",
+        "Tema",
+        "Behov:",
+        " • Bolig\u00a0 og arbeid ",
+        " • A • B ",
+        "- Vask hendene.",
+        "– Jeg vil, sier ordfører Krog.",
+        "* Fakta",
+        "",
+        " ",
+        "Tekst.",
+    ]
+)
 
 
 @given(st.lists(_LINES, max_size=12), st.sampled_from([None, 2020]))

@@ -687,7 +687,7 @@ def test_cells_are_text_not_markup() -> None:
     [
         ({"kind": "case_count", "doc": "a", "metric": "total", "value": True}, 'value" is a bool'),
         ({"kind": "case_count", "doc": "a", "metric": "total"}, 'without "value"'),
-        ({"kind": "phone", "doc": "a", "number": 67509494}, 'number" is a int'),
+        ({"kind": "phone", "doc": "a", "number": 67509494}, 'number" is an int'),
         ({"kind": "percentage", "doc": "a", "value": 12.5, "date": "19.03.2020"}, "ISO date"),
         ({"kind": "bullet", "doc": None, "item": "x"}, 'without a "doc"'),
         ({"doc": "a"}, 'no "kind"'),

@@ -41,7 +41,12 @@ INFO = ExtractorInfo(
     kind="bullet",
     version="1.0",
     description="List items with their lead-in, category, index and date",
-    fields=("item", "heading", "category", "index"),
+    fields={
+        "item": "string",
+        "heading": "string?",
+        "category": "string",
+        "index": "integer",
+    },
 )
 
 # A leading date is an INLINE_DATE_RE match followed by a colon. Matched in two steps

@@ -35,7 +35,11 @@ INFO = ExtractorInfo(
     kind="date_header",
     version="1.0",
     description="Lines that start with a date and a title (news-log entries)",
-    fields=("date_text", "title", "time"),
+    fields={
+        "date_text": "string",
+        "title": "string?",
+        "time": "string?",
+    },
 )
 
 

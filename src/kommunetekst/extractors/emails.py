@@ -30,7 +30,7 @@ INFO = ExtractorInfo(
     kind="email",
     version="1.0",
     description="E-mail addresses",
-    fields=("address",),
+    fields={"address": "string"},
 )
 
 EMAIL_RE = regex.compile(
