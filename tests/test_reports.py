@@ -1,6 +1,6 @@
 """The report builders in kommunetekst.reports, fed with records (no CLI, no extractors).
 
-Input is hand-written records that follow the schema of SPEC §1-§2, and
+Input is hand-written records that follow the declared schema (kommunetekst.records), and
 tests/fixtures/reports--seeds.jsonl: the seed facts (the case series of seed
 000, its phone numbers, the percentages of seeds 002-004) as records with real
 spans, plus the date headers and bullets the extractors give for the seeds.

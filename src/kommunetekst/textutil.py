@@ -37,7 +37,7 @@ def fold_whitespace(s: str) -> str:
 
 
 def normalize_newlines(text: str) -> str:
-    r"""Fold CRLF and lone CR to LF, as SPEC §1 asks of the decoded text.
+    r"""Fold CRLF and lone CR to LF, as the decoded text has them (see decoding.py).
 
     >>> normalize_newlines("a\r\nb\rc")
     'a\nb\nc'
