@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import DATA, load_score_module
 
+from conftest import DATA, load_score_module
 from kommunetekst import extract_bytes
 
 SCORE = load_score_module()

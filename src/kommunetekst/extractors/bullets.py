@@ -54,7 +54,13 @@ INFO = ExtractorInfo(
     kind="bullet",
     version="1.1",
     description="List items with their lead-in, category, index, number and date",
-    fields=("item", "heading", "category", "index", "number"),
+    fields={
+        "item": "string",
+        "heading": "string?",
+        "category": "string",
+        "index": "integer",
+        "number": "string?",
+    },
 )
 
 # A leading date is an INLINE_DATE_RE match followed by a colon. Matched in two steps

@@ -89,7 +89,13 @@ INFO = ExtractorInfo(
     kind="case_count",
     version="1.0",
     description="COVID-19 case figures: total, new, hospitalized, deaths, with place and since",
-    fields=("metric", "value", "place", "since", "since_date"),
+    fields={
+        "metric": "string",
+        "value": "integer",
+        "place": "string?",
+        "since": "string?",
+        "since_date": "date?",
+    },
 )
 
 # Speed: a document is read in three steps, each looking at as few characters as it can.

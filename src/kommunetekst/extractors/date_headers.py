@@ -50,7 +50,11 @@ INFO = ExtractorInfo(
     kind="date_header",
     version="1.1",
     description="Lines that start with a date and a title (news-log entries)",
-    fields=("date_text", "title", "time"),
+    fields={
+        "date_text": "string",
+        "title": "string?",
+        "time": "string?",
+    },
 )
 
 

@@ -36,7 +36,7 @@ INFO = ExtractorInfo(
     kind="email",
     version="1.1",
     description="E-mail addresses",
-    fields=("address",),
+    fields={"address": "string"},
 )
 
 EMAIL_RE = regex.compile(

@@ -120,7 +120,12 @@ INFO = ExtractorInfo(
     kind="phone",
     version="1.1",
     description="Norwegian phone numbers and short numbers, validated, typed and labelled",
-    fields=("number", "display", "type", "label"),
+    fields={
+        "number": "string",
+        "display": "string",
+        "type": "string",
+        "label": "string?",
+    },
 )
 
 # One character between digit groups: a space of any kind (not tab: tables), a hyphen
