@@ -1,4 +1,4 @@
-"""The gazetteer: the 356 municipalities of 2020 and every name they have had (data/kommuner.csv)."""
+"""The gazetteer: the 356 municipalities of 2020 and every name they have had."""
 
 from __future__ import annotations
 
