@@ -15,6 +15,7 @@ from .records import ExtractorInfo, Match
 #: Module names in ``kommunetekst.extractors``, sorted. Output order of records
 #: that start at the same offset follows this order.
 EXTRACTORS: tuple[str, ...] = (
+    "amounts",
     "bullets",
     "case_counts",
     "date_headers",
