@@ -22,7 +22,9 @@ EXTRACTORS: tuple[str, ...] = (
     "emails",
     "opening_hours",
     "percentages",
+    "persons",
     "phone_numbers",
+    "quotes",
 )
 
 
