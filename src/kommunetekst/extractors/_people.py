@@ -46,6 +46,7 @@ _ROLE_WORD = (
     r"(?: \p{Ll}[\p{Ll}]*- (?: " + _SP + r"+ (?: og | eller ) " + _SP + r"+ ) )?"  # "kommunal- og "
     r"\p{L}* (?: " + " | ".join(sorted(_ROLE_ENDINGS, key=len, reverse=True)) + " )"
 )
+_ENDINGS = tuple(_ROLE_ENDINGS)
 # The same as a whole word, in any case: "Kommuneoverlege" at a sentence start is a role.
 ROLE_WORD_RE = regex.compile(
     rf"(?: {_ROLE_WORD} | daglig{_SP}leder | dagleg{_SP}leiar )", regex.VERBOSE | regex.IGNORECASE
@@ -180,7 +181,19 @@ def _strip_genitive(org: str) -> str:
 
 
 def _name_tokens(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in regex.finditer(r"\S+", text[start:end])]
+    """``[a, b)`` of each word of ``text[start:end]``, relative to ``start``."""
+    out, pos = [], 0
+    run = text[start:end]
+    for word in run.split():
+        a = run.index(word, pos)
+        pos = a + len(word)
+        out.append((a, pos))
+    return out
+
+
+def is_role_word(word: str) -> bool:
+    """Whether ``word`` is a role ("Kommuneoverlege", "helsesjef", "varaordførar")."""
+    return word.casefold().endswith(_ENDINGS) and ROLE_WORD_RE.fullmatch(word) is not None
 
 
 def find_people(doc: Document) -> list[Mention]:
@@ -249,7 +262,7 @@ def _read_run(text: str, start: int, end: int) -> Mention | None:
     while tokens:
         a, b = tokens[0]
         word = text[start + a : start + b]
-        if ROLE_WORD_RE.fullmatch(word):
+        if is_role_word(word):
             role, role_start = _lower_first(word), start + a
             tokens = tokens[1:]
         elif word in _NOT_NAMES:

@@ -41,6 +41,7 @@ Example::
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from decimal import Decimal
 from typing import NamedTuple
@@ -123,10 +124,15 @@ AMOUNT_RE = regex.compile(
 # Where an amount may be: a currency, a scale or a price mark. Cheap to find; the amount is
 # then read in a window around it.
 _CUE_RE = regex.compile(
-    r"(?<! \p{L} ) (?: kr | kron | NOK | MNOK | mill | mio | mrd | milliard | tusen ) | [,:] [-–]",
+    r"""(?<! \p{L} ) (?: kr (?! \p{L} ) | kron (?: er | e | ar ) (?! \p{L} ) | (?-i: M? NOK )
+                     | mill (?: \. | ion | iard | (?! \p{L} ) ) | mio | mrd | tusen (?! \p{L} ) )
+      | [,:] [-–]""",
     regex.VERBOSE | regex.IGNORECASE,
 )
 _WINDOW = 60
+# The letters a cue starts with, found by one stdlib scan (a regex-module scan with
+# IGNORECASE costs three times as much); _CUE_RE then checks each candidate where it stands.
+_CUE_CANDIDATE_RE = re.compile(r"[kK][rR]|[mM][iI][lLoO]|[mM][rR][dD]|[tT]usen|M?NOK|[,:][-–]")
 
 
 class _Amount(NamedTuple):
@@ -297,8 +303,11 @@ def extract(doc: Document) -> Iterator[Match]:
     text = doc.text
     last_end = 0
     found: list[tuple[regex.Match[str], list[_Amount]]] = []
-    for cue in _CUE_RE.finditer(text):
-        if cue.start() < last_end:
+    for candidate in _CUE_CANDIDATE_RE.finditer(text):
+        if candidate.start() < last_end:
+            continue
+        cue = _CUE_RE.match(text, candidate.start())
+        if cue is None:
             continue
         lo = max(last_end, cue.start() - _WINDOW)
         hit = None

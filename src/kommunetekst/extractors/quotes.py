@@ -43,7 +43,7 @@ import regex
 
 from ..document import Document
 from ..records import ExtractorInfo, Match
-from ._people import DEFINITE_ROLE_RE, ROLE_WORD_RE, SAY, Mention, find_people
+from ._people import DEFINITE_ROLE_RE, SAY, Mention, find_people, is_role_word
 
 INFO = ExtractorInfo(
     name="quotes",
@@ -105,7 +105,7 @@ def _speaker(
     # "Bærums ordfører", "kommunens kommunikasjonssjef": a role without a name.
     for n in (3, 2, 1):
         last = words[n - 1] if len(words) >= n else None
-        if last and ROLE_WORD_RE.fullmatch(last):
+        if last and is_role_word(last):
             span_end = text.index(last, pos) + len(last)
             return span_end, None, " ".join(words[:n])
     return pos, None, None
