@@ -20,6 +20,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import re
 import stat
 import sys
 import tempfile
@@ -193,7 +194,38 @@ def open_source(source: Source) -> Iterator[IO[bytes]]:
             raise OSError(errno.EBADF, "standard input is closed")
         yield sys.stdin.buffer
         return
+    if is_url(source.name):  # listed by kommunetekst.dask, read by its workers
+        with _open_url(source.name) as fh:
+            yield fh
+        return
     with open(source.name, "rb") as fh:
+        yield fh
+
+
+def is_url(path: str) -> bool:
+    """Whether ``path`` is a URL such as ``s3://bucket/page.html``, read with fsspec.
+
+    >>> is_url("s3://kommuner/2020/"), is_url("gcs://b/x"), is_url("korona/logg.txt")
+    (True, True, False)
+    """
+    return _URL_RE.match(path) is not None
+
+
+# A scheme of two letters or more (RFC 3986), so that C:// stays a Windows path.
+_URL_RE = re.compile(r"[A-Za-z][A-Za-z0-9+.-]+://")
+
+
+@contextlib.contextmanager
+def _open_url(url: str) -> Iterator[IO[bytes]]:
+    """The object at ``url`` opened with fsspec; a missing fsspec package (s3fs for
+    ``s3://``) is an OSError naming it, as an unreadable file is."""
+    try:
+        import fsspec  # type: ignore[import-untyped]
+
+        opened = fsspec.open(url, "rb")
+    except ImportError as e:
+        raise OSError(errno.ENOPROTOOPT, str(e)) from e
+    with opened as fh:
         yield fh
 
 

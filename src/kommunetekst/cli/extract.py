@@ -325,9 +325,10 @@ def _progress(total: int, enabled: bool):  # type: ignore[no-untyped-def]
 @click.option("-j", "--jobs", type=click.IntRange(1, 256), help="Worker processes [default: cores when many files].")
 @click.option("--doc", "doc_name", metavar="NAME", help="The doc of the document read from stdin (its name hints at its format).")
 @click.option("--whole-page", is_flag=True, help="HTML: keep navigation, headers and footers, not only the main text.")
+@click.option("--scheduler", metavar="ADDRESS", help="Extract on the Dask cluster at ADDRESS (tcp://HOST:8786); needs kommunetekst[dask].")
 def extract(
     paths: tuple[str, ...], output: str | None, only: str | None, year: int | None, jobs: int | None,
-    doc_name: str | None, whole_page: bool,
+    doc_name: str | None, whole_page: bool, scheduler: str | None,
 ) -> None:
     """Extract records from texts as JSON Lines.
 
@@ -337,12 +338,17 @@ def extract(
     The format is told by the content first, the file name second;
     `kommunetekst text FILE` prints the text the spans point into.
 
+    --scheduler runs the documents on a Dask cluster, with the same output;
+    PATH may then also be an fsspec URL (s3://bucket/pages/) that the workers
+    can read.
+
     \b
     Example:
         kommunetekst extract seeds/ > records.jsonl
         kommunetekst extract seeds/ --only case_count,phone | jq -c '[.date, .kind, .value // .number]'
         cat logg.txt | kommunetekst extract - --year 2020
         curl -s https://www.baerum.kommune.no/korona | kommunetekst extract - --doc baerum-korona.html
+        kommunetekst extract corpus/ --scheduler tcp://10.0.0.5:8786 -o records.jsonl
     """
     if not paths:
         if sys.stdin is None or is_terminal(sys.stdin):
@@ -350,6 +356,13 @@ def extract(
         paths = ("-",)
     if output == "-":  # as most tools read "-o -"
         output = None
+    if scheduler is not None:
+        from ._cluster import extract_on_cluster
+
+        return extract_on_cluster(
+            paths, scheduler, output=output, only=only, year=year, jobs=jobs,
+            doc_name=doc_name, whole_page=whole_page,
+        )
     exclude: list[os.stat_result] = []
     if output:
         check_output_path(output)
