@@ -266,6 +266,16 @@ def test_jobs_and_scheduler_together_is_a_usage_error(tmp_path: Path) -> None:
     assert result.returncode == 2 and "--jobs" in result.stderr.decode()
 
 
+@pytest.mark.parametrize("address", ["10.0.0.5", "udp://127.0.0.1:8786"])
+def test_a_malformed_address_is_a_usage_error(address: str, tmp_path: Path) -> None:
+    result = kommunetekst(["extract", "-", "--scheduler", address], tmp_path, b"")
+    assert result.returncode == 2
+    assert f"Invalid value for --scheduler: {address} is no scheduler address" in (
+        result.stderr.decode()
+    )
+    assert "Traceback" not in result.stderr.decode()
+
+
 def tasks_on(client: distributed.Client) -> int:
     def count(dask_scheduler: Any) -> int:
         return sum(1 for key in dask_scheduler.tasks if str(key).startswith("kommunetekst-"))

@@ -62,9 +62,11 @@ if TYPE_CHECKING:
     from fsspec import AbstractFileSystem  # type: ignore[import-untyped]
 
 __all__ = [
+    "AddressError",
     "ClusterError",
     "Inputs",
     "URLError",
+    "check_address",
     "connect",
     "extract_to",
     "iter_results",
@@ -94,6 +96,10 @@ _WORKER_WAIT = 60.0  # seconds to wait for the first worker to join the schedule
 
 class ClusterError(KommunetekstError):
     """The cluster cannot be reached or cannot do the work (no workers, no kommunetekst there)."""
+
+
+class AddressError(ClusterError, ValueError):
+    """A scheduler address that is not one (no port, an unknown scheme)."""
 
 
 class URLError(KommunetekstError, ValueError):
@@ -144,19 +150,39 @@ def list_inputs(
     return Inputs(sources, messages, sizes)
 
 
+def check_address(address: str) -> None:
+    """Raise AddressError unless ``address`` is a scheduler address Dask can connect to.
+
+    >>> check_address("tcp://10.0.0.5:8786")
+    >>> check_address("10.0.0.5")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    kommunetekst.dask.AddressError: 10.0.0.5 is no scheduler address (missing port number ...
+    """
+    try:
+        distributed.comm.addressing.get_address_host_port(address)
+    except ValueError as e:
+        raise AddressError(
+            f"{address} is no scheduler address ({e}); give the one `dask scheduler` printed, "
+            "e.g. tcp://10.0.0.5:8786"
+        ) from e
+
+
 def connect(address: str) -> distributed.Client:
     """A client of the Dask scheduler at ``address`` (``tcp://HOST:8786``).
 
     Raises:
-        ClusterError: when it cannot be reached within Dask's connect timeout
-            (``distributed.comm.timeouts.connect``, 30 s unless configured).
+        AddressError: when ``address`` is no scheduler address (checked first: a
+            client that failed on one would wait for its own closing).
+        ClusterError: when the scheduler cannot be reached within Dask's connect
+            timeout (``distributed.comm.timeouts.connect``, 30 s unless configured).
     """
+    check_address(address)
     try:
         return distributed.Client(address, set_as_default=False)  # type: ignore[no-untyped-call]
-    except (OSError, TimeoutError, ValueError) as e:
+    except (OSError, TimeoutError) as e:
         raise ClusterError(
-            f"cannot reach the Dask scheduler at {address} ({e}); is `dask scheduler` running "
-            "there, and is the address the one it printed?"
+            f"cannot reach the Dask scheduler at {address} ({e}); check that `dask scheduler` "
+            "runs there and that this is the address it printed"
         ) from e
 
 
@@ -319,7 +345,7 @@ class _Run:
             ) from e
         except distributed.CancelledError as e:
             raise ClusterError(
-                f"the Dask scheduler cancelled the work ({e}); was it restarted or lost?"
+                f"the Dask scheduler cancelled the work ({e}); it may have been restarted or lost"
             ) from e
 
 

@@ -59,6 +59,10 @@ def extract_on_cluster(
         from .. import dask as cluster
     except ImportError as e:
         raise click.ClickException(str(e)) from e
+    try:
+        cluster.check_address(scheduler)
+    except cluster.AddressError as e:
+        raise click.BadParameter(f"{e}.", param_hint="--scheduler") from e
 
     exclude: list[os.stat_result] = []
     if output:
