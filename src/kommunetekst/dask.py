@@ -215,8 +215,8 @@ def iter_results(
 
     stdin = [s for s in sources if s.name == "-"]
     files = [s for s in sources if s.name != "-"]
-    lengths = [(sizes or {}).get(s.name, -1) for s in files]
-    lengths = [n if n >= 0 else _size(s.name) for s, n in zip(files, lengths, strict=True)]
+    known = sizes or {}
+    lengths = [known[s.name] if s.name in known else _size(s.name) for s in files]
     threads = _threads(client) if files else 1
     if task_bytes is None:
         task_bytes = _task_bytes(sum(lengths), threads)
@@ -267,7 +267,7 @@ def extract_to(
     """
     inputs = list_inputs(paths, whole_page=whole_page)
     messages = list(inputs.messages)
-    own = isinstance(client, str)
+    own = isinstance(client, str)  # then the client is ours to close
     cluster = connect(client) if isinstance(client, str) else client
 
     def write(data: bytes | bytearray) -> None:
