@@ -42,9 +42,11 @@ from __future__ import annotations
 
 import collections
 import os
+import time
 import uuid
 from collections.abc import Callable, Generator, Iterable, Mapping
 from dataclasses import dataclass, replace
+from importlib.metadata import PackageNotFoundError, version
 from typing import IO, TYPE_CHECKING
 
 try:
@@ -91,7 +93,8 @@ _TASK_FILES = 2_000  # and at most this many documents (empty files weigh nothin
 # pile up in the cluster's memory behind a slow one.
 _AHEAD_PER_THREAD = 2
 _RETRIES = 2  # a task that raised (not a document's problem: those are sentences)
-_WORKER_WAIT = 60.0  # seconds to wait for the first worker to join the scheduler
+_WORKER_WAIT = 60.0  # seconds to wait for a worker to join the scheduler
+_LOOK_EVERY = 5.0  # seconds between looks at the workers while a task is pending
 
 
 class ClusterError(KommunetekstError):
@@ -336,21 +339,37 @@ class _Run:
             return b"", sentence, True
 
     def _result(self, future: distributed.Future[list[Result]]) -> list[Result]:
-        try:
-            return future.result()
-        except ImportError as e:  # unpickling the task on a worker without kommunetekst
-            raise ClusterError(
-                f"the Dask workers cannot run kommunetekst ({e}); install the same kommunetekst "
-                "in the environment of every worker"
-            ) from e
-        except distributed.CancelledError as e:
-            raise ClusterError(
-                f"the Dask scheduler cancelled the work ({e}); it may have been restarted or lost"
-            ) from e
+        """The task's result. Raises ClusterError when the cluster cannot give it, also when
+        it has had no worker for :data:`_WORKER_WAIT` seconds (Dask would wait for ever)."""
+        alone_since: float | None = None
+        while True:
+            try:
+                return future.result(timeout=_LOOK_EVERY)
+            except TimeoutError:
+                if self.client.nthreads():  # type: ignore[no-untyped-call]
+                    alone_since = None
+                elif alone_since is None:
+                    alone_since = time.monotonic()
+                elif time.monotonic() - alone_since > _WORKER_WAIT:
+                    raise ClusterError(
+                        f"the Dask scheduler has had no worker for {_WORKER_WAIT:g} s; start "
+                        "some with `dask worker ADDRESS`, ADDRESS being the scheduler's"
+                    ) from None
+            except distributed.CancelledError as e:
+                raise ClusterError(
+                    f"the Dask scheduler cancelled the work ({e}); it may have been restarted "
+                    "or lost"
+                ) from e
 
 
 def _threads(client: distributed.Client) -> int:
-    """The worker threads of the cluster, once at least one worker has joined."""
+    """The worker threads of the cluster, once a worker has joined and every worker has
+    this kommunetekst.
+
+    A worker without kommunetekst cannot even read a task (it drops its connection to
+    the scheduler), and one with another version could write other records: both are
+    found out here, before any task is sent.
+    """
     try:
         client.wait_for_workers(1, timeout=_WORKER_WAIT)
     except TimeoutError as e:
@@ -358,6 +377,23 @@ def _threads(client: distributed.Client) -> int:
             f"no Dask worker joined the scheduler within {_WORKER_WAIT:g} s; start some "
             "with `dask worker ADDRESS`, ADDRESS being the scheduler's"
         ) from e
+    try:
+        ours = version("kommunetekst")
+    except PackageNotFoundError:  # run from a source tree: nothing to compare with
+        ours = None
+    # By reference to a function of the standard library, which every worker can unpickle.
+    theirs = client.run(version, "kommunetekst", on_error="return")
+    for worker, found in sorted(theirs.items()):
+        if isinstance(found, Exception):
+            raise ClusterError(
+                f"the Dask worker at {worker} cannot import kommunetekst ({found}); install "
+                "kommunetekst[dask] in the environment of every worker"
+            )
+        if ours is not None and found != ours:
+            raise ClusterError(
+                f"the Dask worker at {worker} has kommunetekst {found} and this machine "
+                f"{ours}; install the same version everywhere, so that the output is the same"
+            )
     return max(1, sum(client.nthreads().values()))  # type: ignore[no-untyped-call]
 
 
