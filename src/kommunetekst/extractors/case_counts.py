@@ -4,57 +4,82 @@ One record per figure, so ``Det er nå 246 smittede, 8 nye fra søndag.`` gives
 a ``total`` of 246 and a ``new`` of 8. Figures are digits with any thousands
 separator (``1 641`` with a normal or no-break space, ``1.641``) or number words,
 bokmål and nynorsk (``fem``, ``ein``, ``tjueto``, ``ingen``; see ``numwords``).
-What a figure counts is read
 
-- from the words after it: ``246 smittede``, ``3 nye tilfeller``, ``38 nye
-  koronasmitta``, ``136 som er smittet``, ``87 personer i kommunen fått påvist
-  koronasmitte``, ``18 personer fra Asker og Bærum er innlagt``, ``6 av våre er
-  på sykehus``, ``en person døde``, ``57 dødsfall``, ``ingen nye smittede`` and
-  ``ikke meldt nye smittede`` (new 0);
-- else from the words before it: ``Antall smittede i Bærum er 191``, ``Totalt
-  antall smittede: 312``, ``Talet på smitta er no 23``, ``tallet er fremdeles
-  123`` (after ``smittetall``), ``tilsammen 423`` (after a case word), ``en
-  økning på 15``;
-- ``det første dødsfallet`` is deaths 1, unless its paragraph already gave the death.
+How a figure is read
+--------------------
+1. **Find.** A sentence is read when it holds a case word (``smitt…``,
+   ``tilfelle``, ``innlagt``, ``på sykehus``, ``død…``/``døydd``) or, in a text
+   that speaks of infection, an increase or a day (``økning``, ``auke``,
+   ``døgn``); so is the sentence right after one that gave a total (``Det er 13
+   flere enn i går.``). Each count in it is read in its clause (between commas,
+   semicolons, colons, brackets and dashes).
+2. **Read the words around the count** (the word lists, bokmål and nynorsk, are
+   in ``_case_words``): after it, the noun it counts and what the clause says of
+   it (``246 smittede``, ``18 personer fra Asker og Bærum er innlagt``, ``87
+   personer … har fått påvist koronasmitte``, ``10 012 nordmenn testa
+   positivt``); before it, a label (``Antall smittede i Bærum er 191``,
+   ``Smittetallet: 57``), a sum (``tilsammen 423``, ``I alt har …``) or an
+   increase (``en økning på 92``, ``Døgnauken på 411``, ``auken har vore på
+   176``); a place list (``Oslo (2810), Bergen (566)``); a period (``siste
+   døgn``, ``sidan fredag``).
+3. **Classify** by the first row of this table that applies:
 
-The sentence right after one that gave a total may give the increase without
-naming cases again: ``Dagens tall er 204 smittede. Det er 13 flere enn i går.``
+   ======================================================  ================
+   cue                                                     figure
+   ======================================================  ================
+   approximate, range, year, set named before, pronoun,     none
+   condition (``nærmere 400``, ``20-30``, ``I 2020``,
+   ``de 57``, ``en som er smittet``, ``dersom ein er
+   smitta``)
+   the count names something else (``i karantene``,        none
+   ``prøver``, ``prosent``, ``5 ganger``)
+   a part of the town (``blant ansatte``, ``på              none
+   sykehjemmet``, ``2 smittede elever``, ``av våre``)
+   a death word (``døde``, ``dødsfall``)                    deaths
+   a hospital word (``innlagt``, ``på sykehus``)            hospitalized
+   an increase before it in its clause                      new
+   a new word (``nye``, ``flere``) or a period right         new
+   around it (``siste døgn``, ``siden fredag``)
+   a case word, a total label or a sum                      total
+   ======================================================  ================
+
+``det første dødsfallet`` is deaths 1, unless its paragraph already gave the death.
 
 ``date`` is the date of the section (the date header above), or the date the
-sentence states with ``per``/``pr.`` (``per 18. juni``; a missing year comes
-from the section or ``--year``); null when neither gives one. ``since`` is
-filled for ``new`` figures only, as written: the time after ``fra``, ``siden``,
-``enn``, ``i forhold til`` … (``søndag``, ``i går``, ``forrige fredag``,
-``27. mars``), ``i løpet av helgen`` (``helgen``), or ``siste døgn``.
-``since_date`` resolves it against ``date``: ``i går`` and ``siste døgn`` (the
-24 hours before the report) are the day before, a weekday is the latest such
-day before ``date``, a date is itself; ``helgen``, ``natta``, ``sist`` and
-``siste uke`` stay null. ``place`` is a capitalised name after
-``i``/``fra``/``på`` in the figure's own clause (``i Bærum``, ``fra Asker og
-Bærum``, ``i Norge``); a figure that sums up an earlier clause (``…nye smittede
-i Bærum, tilsammen 423``) takes that clause's place. A name before a hospital
+sentence states with ``per``/``pr.`` (``per 18. juni``, ``per klokken 24.00 den
+3.04.2020``; a missing year comes from the section or ``--year``, else the date
+is null). ``since`` is filled for ``new`` figures only, as written: the time
+after ``fra``, ``siden``, ``enn``, ``i forhold til`` … (``søndag``, ``i går``,
+``forrige fredag``, ``27. mars``), ``i løpet av helgen`` (``helgen``), or
+``siste døgn``. ``since_date`` resolves it against ``date``: ``i går`` and
+``siste døgn`` (the 24 hours before the report) are the day before, a weekday
+is the latest such day before ``date``, a date is itself; ``helgen``,
+``natta``, ``sist`` and ``siste uke`` stay null. ``place`` is a capitalised name
+after ``i``/``fra``/``på`` in the figure's own clause (``i Bærum``, ``fra Asker
+og Bærum``, ``i Vestnes kommune``), or the name before a bracketed count
+(``Oslo (2810)``); a figure that sums up an earlier clause (``…nye smittede i
+Bærum, tilsammen 423``) takes that clause's place. A name before a hospital
 word (``på Bærum sykehus``) is not a place, nor is a name after ``på`` for
 hospital and death figures, where it names the hospital (``innlagt på Ahus``).
 
 Caveats, on purpose (a wrong figure is worse than none):
 
-- approximate, capacity and threshold figures are skipped: ``nærmere 400``,
-  ``over 100``, ``ca. 40``, ``plass til inntil 7 koronasmittede pasienter``,
-  ``har passert 1000``; so are ranges (``25-30``, ``mellom 20 og 30``), sets
-  named before (``de 57 smittede``, ``1 av 10``) and years (``I 2020 døde 5``);
+- approximate, capacity, threshold and average figures are skipped: ``nærmere
+  400``, ``over 100``, ``ca. 40``, ``plass til inntil 7 koronasmittede
+  pasienter``, ``har passert 1000``, ``i snitt 145``; so are ranges (``25-30``,
+  ``mellom 20 og 30``), sets named before (``de 57 smittede``, ``1 av 10``)
+  and years (``I 2020 døde 5``);
 - counts for a part of the town are not its figures: ``ingen smittede på
   sykehjem``, ``3 smittede blant ansatte``, ``2 smittede elever``, ``2 av våre
   pasienter er smittet``, ``hvorav 30 smittede``; nor is a bare ``Ingen smitte.``;
 - quarantine, tests and percentages are not case counts (``5 personar i
   karantene``, ``6 nye positive prøver``, ``12 prosent av de smittede``), nor is
-  ``testet positivt`` (``en medarbeider har testet positivt``);
+  ``testet positivt`` unless the sentence says the count is a sum or new (``I alt
+  har 10 012 testa positivt``; not ``en medarbeider har testet positivt``);
 - ``nye innlagte`` and ``nye dødsfall`` (changes of the hospital and death
   figures) and ``3 flere enn i Asker`` (a comparison of places) are not read;
-- only sentences with a case word are read (``smitt…``, ``tilfelle``,
-  ``innlagt``, ``på sykehus``, ``død…``/``døydd``), plus the sentence right
-  after one that gave a total. A count needs a space before it (``(+3`` is not
-  read), and a sentence whose only case word starts with a capital ``Død`` is
-  not read.
+- a count needs a space or a bracket before it (``(+3`` is not read), and the
+  words before a count are read only back to the start of its sentence.
 
 Fields: ``metric`` (``total``, ``new``, ``hospitalized``, ``deaths``),
 ``value`` (int), ``place``, ``since``, ``since_date``.
@@ -73,284 +98,849 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections.abc import Iterator
+from typing import NamedTuple
 
 import regex
 
 from ..dates import INLINE_DATE_RE, MONTHS, WEEKDAYS, parse_inline_date, previous_weekday
 from ..document import Document
-from ..numwords import NUMBER_WORD_PATTERN, WORDS_BELOW_HUNDRED, parse_number_word, trie_pattern
+from ..numwords import NUMBER_WORD_PATTERN, parse_number_word
 from ..records import ExtractorInfo, Match
 from ..textutil import DASHES, HSPACE, parse_int_grouped, sentence_ends
+from . import _case_words as W
 
 INFO = ExtractorInfo(
     name="case_counts",
     kind="case_count",
-    version="1.0",
+    version="2.0",
     description="COVID-19 case figures: total, new, hospitalized, deaths, with place and since",
     fields=("metric", "value", "place", "since", "since_date"),
 )
 
-# Speed: a document is read in three steps, each looking at as few characters as it can.
-# 1. One literal scan per case word (_anchor_hits) finds the paragraphs worth reading;
-#    the rest of the text is not looked at again.
-# 2. Such a paragraph is split into sentences once (textutil.sentence_ends; most paragraphs
-#    are one sentence, which three str.find calls show).
-# 3. A sentence with a case word is scanned once (_SCAN_RE) for its counts, clause
-#    marks, place cues, "per <date>" and "første". Each count is then read with a few
-#    anchored matches (_AFTER_RE, else _LEFT_RE), and its clause and place are found
-#    from what the scan collected, without searching the sentence again.
-# The stdlib ``re`` runs the patterns on the hot path. Led by a literal and free of
-# case-insensitive branches, they run 3-5x faster than the same patterns in ``regex``,
-# which is kept for the one pattern that must match backwards (_LEFT_RE) and for the
-# shared date pattern.
 
-# -- prefilter ------------------------------------------------------------------------
-# One scan per stem, each led by a literal that str.find or ``re`` skips to at about
-# 1 GB/s; a regex alternation of these stems has no literal to skip to and scans 20-50x
-# slower. Each literal leaves out the stem's first letter, so that one scan finds both
-# cases:
+class Figure(NamedTuple):
+    """One case figure found in a sentence: its evidence span and what it says."""
+
+    start: int
+    end: int
+    metric: str
+    value: int
+    place: str | None = None
+    since: str | None = None
+    since_date: str | None = None
+
+
+class Count(NamedTuple):
+    """A number in the text: digits or a number word, and where it stands."""
+
+    start: int
+    end: int
+    value: int
+    word: str | None  # the number word as written; None for digits
+
+
+class After(NamedTuple):
+    """What the words after a count say it counts.
+
+    ``what`` is one of "case", "new", "hospital", "death", "tested" (``testet
+    positivt``), "other" (something that is not a case figure), "unit" (people,
+    with nothing said of them) or None (nothing recognised).
+    """
+
+    what: str | None
+    end: int  # the end of the words that named it: the figure's evidence
+    place: str | None = None
+    part: bool = False  # "av våre", "smittede elever": a part of the town
+    pronoun: bool = False  # "en som er smittet": "en" is a pronoun, not a count
+
+
+class Before(NamedTuple):
+    """A label, sum or increase written before a count, back to the sentence start."""
+
+    how: str  # "label", "sum" or "increase"
+    start: int
+    metric: str | None  # the metric the label names ("Antall innlagte er 4"), if any
+
+
+# -- 1. find: the sentences worth reading ------------------------------------------------
+# Case words, as the stems a literal search finds; each leaves out the word's first
+# letter, so that one search finds both cases ("Smittede", "smittede").
 #   "mitt"  smittede, smitta, smittet, smittetall, koronasmittede (see _SMITT_RE)
 #   "ilfel" tilfelle, tilfeller, smittetilfella
 #   "nnlag" innlagt, innlagd, innlagte
 #   "kehus" på sykehus, på sjukehus ("6 av våre er på sykehus")
-#   "dø"    død, døde, dødsfall, døydde (and not døgn, dør)
+#   "dø"    død, døde, dødsfall, døydde (and døgn, which is an increase cue below)
 _SMITTE_BEFORE = ("påvist ", "bekreftet ", "bekrefta ", "stadfesta ", "påvist korona")
-_SYKEHUS_BEFORE = ("på sy", "på sju", "på Sy", "på Sju")
+_SYKEHUS_BEFORE = ("på sy", "på sju", "på Sy", "på Sju", "i sy", "i sju")
 # "smitt" and the forms that count people or name the figure. Not smittevern,
 # smitterisiko, smittesporing, smitten (the contagion), which never carry a count; the
-# bare "smitte" (group 1) only as "påvist smitte". The tail is a lookahead, so that the
-# scan goes on right after "mitt".
-_SMITT_RE = re.compile(r"mitt(?<=[sS]mitt)(?=(?:ede|et|a|etall?\w*|etilfel\w*)(?!\w)|(e)(?!\w))")
-_DOE_RE = re.compile("dø(?=[dy])")
+# bare "smitte" (group 1) only as "påvist smitte".
+_SMITT_RE = re.compile(
+    r"mitt(?<=[sS]mitt)(?=(?:ede|et|a|ete|etall?\w*|etilfel\w*)(?!\w)|(e)(?!\w))"
+)
+# Stems that are cues only in a text that speaks of infection elsewhere: an increase
+# ("økning", "auke", "oppgang") or a day ("siste døgn") gives new cases there ("Det er
+# ein auke på 43 nye siste døgn"), and the disease may be named without a case word
+# ("5 547 personer med påvist covid-19", "I alt har 10 012 testa positivt").
+_TOPIC_STEMS = ("kning", "auke", "auka", "ppgang", "døgn", "påvis", "positiv")
+_TOPIC_WORDS = ("smitt", "Smitt", "korona", "Korona", "covid", "Covid", "COVID")
 
-# -- counts -----------------------------------------------------------------------------
-_DASH = f"[{DASHES}]"
+
+def extract(doc: Document) -> Iterator[Match]:
+    """Yield case figures in text order, paragraph by paragraph."""
+    text = doc.text
+    cues = _cue_offsets(text)
+    i, n = 0, len(cues)
+    while i < n:
+        ls = text.rfind("\n", 0, cues[i]) + 1
+        le = text.find("\n", cues[i])
+        if le == -1:
+            le = len(text)
+        j = i
+        while j < n and cues[j] < le:
+            j += 1
+        header = doc.section_at(ls)
+        if header is None or header.line_start != ls:  # a header's title is not a report
+            yield from _read_paragraph(doc, ls, le, cues[i:j], header.date if header else None)
+        i = j
+
+
+def _cue_offsets(text: str) -> list[int]:
+    """Sorted offsets of the cue words: where the sentences worth reading are."""
+    endswith, find = text.endswith, text.find
+    cues = [
+        m.start() - 1
+        for m in _SMITT_RE.finditer(text)
+        if m.group(1) is None or endswith(_SMITTE_BEFORE, 0, m.start() - 1)
+    ]
+    stems = ["ilfel", "nnlag", "dø"]
+    if any(find(word) != -1 for word in _TOPIC_WORDS):
+        stems += _TOPIC_STEMS
+    for stem in stems:
+        i = find(stem)
+        while i != -1:
+            cues.append(i)
+            i = find(stem, i + 1)
+    i = find("kehus")
+    while i != -1:
+        if endswith(_SYKEHUS_BEFORE, 0, i):  # "på sykehus", not "lokalsykehus"
+            cues.append(i)
+        i = find("kehus", i + 5)
+    cues.sort()
+    return cues
+
+
+# What may follow a sentence end before the next sentence starts.
+_SENTENCE_GAP_RE = re.compile("[.!?\"»”' \t\u00a0\u202f]*")
+
+
+def _read_paragraph(
+    doc: Document, ls: int, le: int, cues: list[int], date: str | None
+) -> Iterator[Match]:
+    """The figures of one paragraph: its sentences with a cue, and the one after a total.
+
+    ``date`` is the paragraph's section date.
+    """
+    text = doc.text
+    found: list[tuple[Figure, str | None]] = []
+    deaths_seen = follow = False  # follow: the sentence before gave a total
+    ends = sentence_ends(text, ls, le) + [le]
+    k, s = 0, ls
+    for e in ends:
+        if e <= s:
+            continue  # a mark in the gap before the sentence does not end it
+        has_cue = k < len(cues) and cues[k] < e
+        while k < len(cues) and cues[k] < e:
+            k += 1
+        if has_cue or follow:
+            figures, sentence_date = _read_sentence(doc, s, e, date, not has_cue, deaths_seen)
+            follow = False
+            for fig in figures:
+                found.append((fig, sentence_date))
+                deaths_seen = deaths_seen or fig.metric == "deaths"
+                follow = follow or (fig.metric == "total" and has_cue)
+        elif k == len(cues):
+            break
+        s = _SENTENCE_GAP_RE.match(text, e, le).end()  # type: ignore[union-attr]
+        if s >= le:
+            break
+    found.sort(key=lambda item: (item[0].start, item[0].end))
+    for fig, fig_date in found:
+        fields = {"metric": fig.metric, "value": fig.value, "place": fig.place,
+                  "since": fig.since, "since_date": fig.since_date}  # fmt: skip
+        yield Match("case_count", fig.start, fig.end, fig_date, fields)
+
+
+# -- 2. read: counts, their clauses and the words around them ----------------------------
+_DASH = f"[{re.escape(DASHES)}]"
 _HS = f"[{HSPACE}]"
-# A count: grouped digits or one number word, after a space (or at the start of its
-# sentence). Not inside a word, a range, a decimal number, a date, a code
-# or "Covid-19": a space comes before it, and no decimal part, date part, range or %
-# after it. Number words are a case-sensitive trie (see numwords.NUMBER_WORD_PATTERN).
-_COUNT_BODY = rf"""
+# A count: grouped digits or one number word, not inside a word, a decimal number, a
+# date, a time, a code ("Covid-19", "NOU 2016:4") or a range, and not a percentage.
+# "ikke"/"ikkje" is read as a count too: "ikke meldt nye smittede" is new 0.
+_COUNT_RE = re.compile(
+    rf"""
+    (?<! [\w.,:/+{re.escape(DASHES)}] )
     (?:
         (?P<digits> \d{{1,3}} (?: [\x20\u00a0\u202f\u2009\u2007.] \d{{3}} )+ (?!\d) | \d+ )
-        (?! [.,]\d | {_HS}* {_DASH} {_HS}* \d | {_HS}* % )
-      | (?P<word> {NUMBER_WORD_PATTERN} | [iI]kke )
+        (?! [.,:]\d | {_HS}* {_DASH} {_HS}* \d | {_HS}* % )
+      | (?P<word> {NUMBER_WORD_PATTERN} | [iI]kkje | [iI]kke )
     )
-    (?! \w )
-"""
-
-# Words right before a count that make it approximate, a capacity, a rate, a range,
-# a code or a set already named: "nærmere 400", "inntil 7", "de 57 smittede", "uke 12".
-_SKIP_AFTER_WORD = frozenset(
-    """nærmere nærare over under cirka ca ca. omtrent rundt omlag opptil inntil minst
-    snaut drøyt drygt nesten anslagsvis bortimot knapt maks maks. maksimalt maksimum
-    de dei disse desse av per pr pr. uke veke nr nr. nummer kl kl. klokka klokken
-    covid covid-19 korona side rom hver hvert kvar kvart mellom""".split()
-) | frozenset(DASHES)
-_SKIP_AFTER_TWO_WORDS = frozenset(
-    ("om lag", "mer enn", "meir enn", "mindre enn", "færre enn", "flere enn", "fleire enn",
-     "opp mot", "i overkant", "i underkant", "plass til", "kapasitet til", "plass for")
-)  # fmt: skip
-# "20 og 30 smittede", "fra 20 til 30": the second number of a pair or a range.
-_PAIR_WORDS = frozenset(("og", "eller", "til", "à"))
-# "I 2020 døde 5 personer": a year after these words is not a count.
-_YEAR_WORDS = frozenset(
-    ("i", "fra", "frå", "til", "siden", "sidan", "innen", "før", "etter", "år", "året")
-)
-# "Antall testede er 1200, hvorav 30 smittede": the infected of some other group.
-_PARTITIVE_WORDS = frozenset(("hvorav", "herav", "derav", "kor", "blant"))
-# Stripped from the words before a count: "(ca. 40", "«over 100".
-_OPENERS = "([«\"'"
-# The last words that _SKIP_AFTER_TWO_WORDS and _PAIR_WORDS look at.
-_SECOND_WORDS = frozenset(w.split()[1] for w in _SKIP_AFTER_TWO_WORDS) | _PAIR_WORDS
-
-# -- the words after a count ------------------------------------------------------------
-_CONFIRMED = (
-    r"(?:registrert(?:e)?|bekreftede?|bekreftet|bekrefta|påvist(?:e)?|meldt(?:e)?|kjent(?:e)?"
-    r"|kjende|stadfest(?:a|e)|konstatert(?:e)?)"
-)
-_CASE_NOUN = (
-    r"(?:(?:korona|covid-?19-|)(?:smittede|smitta|smittet)|(?:korona|smitte|)tilfell(?:e|er|a))"
-)
-_UNIT = (
-    r"(?:personer|personar|person|pasienter|pasientar|pasient|innbyggere|innbyggjarar"
-    r"|innbygger|innbyggjar|stykker)"
-)
-_UPPER_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZÆØÅÄÖÜÉÈÁÓÚÍČĐŊŠŦŽ")
-_UPPER = "".join(sorted(_UPPER_LETTERS))
-_LOWER = "a-zæøåäöüéèáóúíčđŋšŧžß"
-_NAME = rf"[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}]?[{_LOWER}]+)*"
-# A place: "Bærum", "Asker og Bærum", "Nord-Fron", "Indre Østfold".
-_PLACE = (
-    r"(?:(?:Nordre|Søndre|Indre|Ytre|Øvre|Nedre|Nord|Sør|Øst|Vest|Midtre|Store|Lille)\x20|)"
-    rf"{_NAME}(?:\x20og\x20{_NAME}|)"
-)
-# Anchored right after the count. Optional parts, in the order the texts use them:
-# a unit ("personer", "pasienter med covid-19"), where from ("fra Asker og Bærum"),
-# a part ("av våre"), "som", a verb ("er", "har blitt"), then the cue that names the
-# figure. Each optional part is tried at most once, so the match is linear. An optional
-# part is written (?:…|), not (?:…)?: ``re`` runs ? on a group as a repeat, which sets up
-# a repeat context at each try (so are those of _CASE_NOUN and _PLACE above).
-_AFTER_RE = re.compile(
-    rf"""
-    \s+
-    (?: (?P<unit> {_UNIT} )
-        (?: \s+ med \s+ (?: covid-?19 | covid | korona(?:virus|) | koronasmitte ) | ) \s+ | )
-    (?: (?: fra | frå | i ) \s+
-        (?: (?P<place> {_PLACE} ) | kommunen | landet | fylket | byen ) \s+ | )
-    (?: (?P<of> av \s+ (?: disse | desse | dem | dei | de | våre | oss )
-                (?: \s+ smittede | \s+ smitta | ) ) \s+ | )
-    (?: som \s+ | )
-    (?: (?: er | var | ligger | ligg | har ) (?: \s+ (?: blitt | vorte | vært | vore ) | )
-        (?: \s+ (?: nå | no | fortsatt | framleis | fremdeles ) | ) \s+ | )
-    (?:
-        (?P<new> nye | ny | nytt | nya | flere | fleire | nysmitt(?:ede|a|et) )
-      | (?P<hospitalized> innlagt | innlagd | innlagde | innlagte | på \s+ s(?:y|ju)kehus(?:et|) )
-      | (?P<deaths> døde | dødsfall | dødd | død | døydde | døydd )
-      | (?P<total> (?: {_CONFIRMED} \s+ | ) {_CASE_NOUN}
-                 | (?: med | fått ) \s+ (?: påvist | bekreftet | bekrefta | stadfesta )
-                   \s+ (?:korona|)smitte )
-      | (?P<nochange> endring \s+ i \s+ smittetal\w* )
-    )
-    (?! \w )
+    (?! [\w{re.escape(DASHES)}] )
     """,
     re.VERBOSE,
 )
-# After "nye"/"flere": a case noun, the end of the clause, or a small word that cannot
-# be the noun. "8 nye fra søndag", "13 flere enn i går", "3 nye tilfeller"; not
-# "2 nye fastleger", "2 nye innlagte", "8 nye i karantene".
+# Where a clause ends: , ; : ( ) – — and a spaced hyphen.
+_CLAUSE_MARK_RE = re.compile(r"[,;:()\u2013\u2014]|\s-\s")
+# At most this many characters each side of a count make its clause.
+_MAX_CLAUSE = 200
+# A place: "Bærum", "Asker og Bærum", "Nord-Fron", "Indre Østfold".
+_UPPER = "A-ZÆØÅÄÖÜÉÈÁÓÚÍČĐŊŠŦŽ"
+_LOWER = "a-zæøåäöüéèáóúíčđŋšŧžß"
+_NAME = rf"[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}]?[{_LOWER}]+)*"
+_PLACE = (
+    r"(?:(?:Nordre|Søndre|Indre|Ytre|Øvre|Nedre|Nord|Sør|Øst|Vest|Midtre|Store|Lille)\x20)?"
+    rf"{_NAME}(?:\x20og\x20{_NAME})?"
+)
+_PLACE_RE = re.compile(
+    rf"(?<!\w)(?P<prep>[iI]|[fF]ra|[fF]rå|[pP]å)\s+(?P<name>{_PLACE})(?!\w)(?:\s+(?P<next>\w+))?"
+)
+# The name before a bracketed count: "Oslo (2810)", "Oslo kommune (284)", "Viken like
+# bak (281)" (up to two small words between).
+_LISTED_PLACE_RE = regex.compile(
+    rf"(?<!\w)(?P<name>{_PLACE})(?:\s+(?:kommune|fylke))?(?:\s+[{_LOWER}]+){{0,2}}\s*\($",
+)
+
+
+def _read_sentence(
+    doc: Document, s: int, e: int, date: str | None, new_only: bool, deaths_seen: bool
+) -> tuple[list[Figure], str | None]:
+    """The figures of the sentence ``[s, e)`` and the date they belong to.
+
+    ``date`` is the section's. ``new_only`` reads the sentence after a total, which may
+    give only an increase. ``deaths_seen``: the paragraph gave deaths before ("det
+    første dødsfallet" repeats it).
+    """
+    text = doc.text
+    figures: list[Figure] = []
+    counts = list(_counts(text, s, e))
+    if counts:
+        pm = _PER_DATE_RE.search(text, s, e) if _has_per(text, s, e) else None
+        if pm is not None:
+            stated = parse_inline_date(pm, doc.reference_year(s))
+            date = stated.isoformat() if stated else None
+        marks = [(m.start(), m.end()) for m in _CLAUSE_MARK_RE.finditer(text, s, e)]
+        for count in counts:
+            cs, ce = _clause(s, e, count, marks)
+            fig = _read_count(doc, s, e, cs, ce, count, date)
+            if fig is not None and (fig.metric == "new" or not new_only):
+                figures.append(fig)
+    if not new_only and text.find("ørste", s, e) != -1:
+        fm = _FIRST_DEATH_RE.search(text, s, e)
+        if fm and not deaths_seen and not any(f.metric == "deaths" for f in figures):
+            figures.append(Figure(fm.start(), fm.end(), "deaths", 1))
+    return figures, date
+
+
+def _counts(text: str, s: int, e: int) -> Iterator[Count]:
+    """The counts of the sentence ``[s, e)``, in text order."""
+    for m in _COUNT_RE.finditer(text, s, e):
+        digits, word = m["digits"], m["word"]
+        if word is None:
+            value = int(digits) if digits.isdigit() else parse_int_grouped(digits)
+        elif word.casefold() in ("ikke", "ikkje"):
+            value = 0
+        else:
+            parsed = parse_number_word(word)
+            if parsed is None:
+                continue
+            value = parsed
+        yield Count(m.start(), m.end(), value, word)
+
+
+def _clause(s: int, e: int, count: Count, marks: list[tuple[int, int]]) -> tuple[int, int]:
+    """The clause around ``count`` in the sentence ``[s, e)``: between clause marks.
+
+    ``marks`` are the (start, end) of the sentence's clause marks, in text order. At
+    most _MAX_CLAUSE characters each side, so that a sentence with many counts and no
+    marks costs linear time.
+    """
+    cs, ce = max(s, count.start - _MAX_CLAUSE), min(e, count.end + _MAX_CLAUSE)
+    i = bisect_left(marks, (count.start,))  # the first mark at or after the count
+    if i > 0:
+        cs = max(cs, marks[i - 1][1])
+    if i < len(marks):
+        ce = min(ce, marks[i][0])
+    return cs, ce
+
+
+def _read_count(
+    doc: Document, s: int, e: int, cs: int, ce: int, count: Count, date: str | None
+) -> Figure | None:
+    """The figure ``count`` gives in its clause ``[cs, ce)`` of the sentence ``[s, e)``."""
+    text = doc.text
+    words_before = text[max(s, count.start - 40) : count.start].rsplit(None, 2)
+    if _is_not_a_figure(words_before, count):
+        return None
+    if count.word is not None and count.word.casefold() in ("ikke", "ikkje"):
+        nm = _NOT_NEW_RE.match(text, count.end, ce)
+        if nm is None:
+            return None
+        place = _find_place(text, cs, ce, "new")
+        return _with_since(doc, Figure(count.start, nm.end(), "new", 0, place), cs, ce, s, date)
+
+    if words_before and words_before[-1].casefold() in W.PARTITIVE_WORDS:
+        partitive = True  # "Antall testede er 1200, hvorav 30 smittede": another group's
+    else:
+        partitive = False
+    listed = _listed_place(text, s, count)
+    after = _read_after(text, count, ce)
+    before = _read_before(text, s, count, after) if after.what in (None, "unit", "tested") \
+        or after.what == "case" else None  # fmt: skip
+    metric = _classify(text, count, cs, after, before, listed is not None)
+    if metric is None or (partitive and metric == "total"):
+        return None
+
+    start = before.start if before is not None and after.what in (None, "unit") else count.start
+    end = after.end
+    if listed is not None:
+        place: str | None = listed
+        start, end = count.start - 1 if text[count.start - 1] == "(" else count.start, count.end
+    else:
+        place = after.place or _find_place(text, min(cs, start), ce, metric)
+        if place is None:
+            place = _relative_clause_place(text, s, cs)
+        if place is None and before is not None and before.how == "sum":
+            # "…smittede i Bærum, tilsammen 423": the clause it sums up
+            place = _find_place(text, max(s, cs - _MAX_CLAUSE), cs, metric)
+    fig = Figure(start, end, metric, count.value, place)
+    return _with_since(doc, fig, cs, ce, s, date) if metric == "new" else fig
+
+
+def _is_not_a_figure(words: list[str], count: Count) -> bool:
+    """Whether the last words before a count make it no figure ("nærmere 400", "I 2020")."""
+    if not words:
+        return False
+    last = words[-1].casefold().strip(_OPENERS)
+    prev = words[-2].casefold().strip(_OPENERS) if len(words) >= 2 else ""
+    if last in W.APPROXIMATIONS or last in _DASH_WORDS:
+        return True
+    if last in W.SET_WORDS:
+        # "291 av dei 1.093 smitta": the whole of which a part was named is a total
+        return not (last in ("de", "dei") and prev == "av" and len(words) == 3
+                    and _COUNT_RE.fullmatch(words[0]) is not None)  # fmt: skip
+    if f"{prev} {last}" in W.APPROXIMATIONS_TWO_WORDS:
+        return True
+    if last in W.PAIR_WORDS and (prev[:1].isdigit() or parse_number_word(prev) not in (None, 0, 1)):
+        return True  # "20 og 30 smittede": the second number of a pair or range
+    if last in W.YEAR_WORDS and count.word is None:
+        digits = str(count.value)
+        if len(digits) == 4 and digits[:2] in ("19", "20"):
+            return True  # "I 2020 døde 5": a year
+    if count.word is not None and count.value == 1 and last in W.HYPOTHETICAL_WORDS:
+        return True  # "dersom ein er smitta", "kontakt med en smittet": no count
+    return False
+
+
+_DASH_WORDS = frozenset(DASHES)  # "20 – 30 smittede"
+# Stripped from the words before a count: "(ca. 40", "«over 100".
+_OPENERS = "([«\"'"
+
+
+def _listed_place(text: str, s: int, count: Count) -> str | None:
+    """The place named before a bracketed count: "Oslo (2810)", else None."""
+    if count.word is not None or text[count.start - 1 : count.start] != "(":
+        return None
+    if text[count.end : count.end + 1] != ")":
+        return None
+    m = _LISTED_PLACE_RE.search(text, max(s, count.start - 60), count.start)
+    if m is None or m["name"].split()[0] in W.NOT_PLACES:
+        return None
+    return m["name"]
+
+
+# -- the words after a count: its noun, then what is said of it --------------------------
+# Verbs between the noun and what is said of it: "er", "har blitt", "ligg", "får".
+_VERBS = frozenset(
+    """er var har hadde ligger ligg låg lå får fikk fekk ble blei vart blir vert""".split()
+)
+_AUXILIARIES = frozenset("""blitt vorte vært vore fått hatt""".split())
+# Words that may stand between the verb and what it says: "er nå", "var fredag", "er
+# fortsatt", nynorsk "er framleis".
+_ADVERBS = frozenset(
+    """nå no fortsatt framleis fremdeles totalt samlet samla hittil dessverre""".split()
+) | frozenset(WEEKDAYS)
+_OF_WORDS = frozenset("""disse desse dem dei de våre oss""".split())
+_PLACE_NOUNS = frozenset("""kommunen landet fylket byen bydelen regionen""".split())
+_PLACE_PREPOSITIONS = frozenset(("i", "fra", "frå"))
+
+
+def _read_after(text: str, count: Count, ce: int) -> After:
+    """Read the words after ``count`` up to the clause end ``ce``.
+
+    First the noun phrase (``nye``, a participle such as ``registrerte``, then the
+    noun: ``smittede``, ``personer``, ``dødsfall``), then where from (``i Bærum``), a
+    part (``av våre``), ``som``, a verb (``er``, ``har vorte``, ``ligg``) and what it
+    says: ``smittet``, ``innlagt``, ``på sykehus``, ``døde``, ``fått påvist smitte``.
+    What is said overrides the noun: ``3 smittede er innlagt`` is in hospital.
+    """
+    words = _Words(text, count.end, ce)
+    what: str | None = None
+    end = count.end
+    part = False
+
+    # the noun phrase
+    if words.peek() in W.NEW_WORDS:
+        what, end = "new", words.take()
+    while words.peek() in W.CONFIRMED or words.peek().endswith(W.RELATED_SUFFIXES):
+        words.take()
+    noun = words.peek()
+    if noun in W.CASE_NOUNS or noun in W.NEW_CASE_NOUNS:
+        what = "new" if what == "new" or noun in W.NEW_CASE_NOUNS else "case"
+        end = words.take()
+        part = words.peek() in W.GROUP_NOUNS  # "2 smittede elever"
+    elif noun in W.HOSPITAL_WORDS:
+        return After(None if what == "new" else "hospital", words.take())  # not "nye innlagte"
+    elif noun in W.DEATH_WORDS:
+        return After(None if what == "new" else "death", words.take())  # not "nye dødsfall"
+    elif noun in W.OTHER_NOUNS:
+        return After("other", count.end)
+    elif noun in W.UNITS:
+        what = what or "unit"
+        unit_end = words.take()
+        if what == "unit":
+            end = unit_end
+    elif what == "new":
+        return After("new" if _new_tail_ok(text, words.pos, ce) else None, end)
+    elif noun == "endring" and words.peek(1) == "i" and words.peek(2).startswith("smittetal"):
+        words.skip(2)  # "Ingen endring i smittetallet": no new cases
+        return After("new" if count.value == 0 else None, words.take())
+    if words.peek() == "med":  # "personer med påvist covid-19", "pasienter med covid-19"
+        k = 1
+        while words.peek(k) in W.CONFIRMED:
+            k += 1
+        if words.peek(k) in W.DISEASES:
+            confirmed = k > 1
+            words.skip(k + 1)
+            if confirmed and what == "unit":
+                what, end = "case", words.end
+    if what is None and words.peek() in W.CONFIRMED:
+        # "ingen påvist smitte", "ingen bekreftet koronasmitte"
+        k = 1
+        while words.peek(k) in W.CONFIRMED:
+            k += 1
+        if words.peek(k) in W.DISEASES and count.value == 0:
+            words.skip(k + 1)
+            what, end = "case", words.end
+
+    # where from, and a part
+    place = None
+    if words.peek() in _PLACE_PREPOSITIONS:
+        name = words.peek_place(1)
+        if name is not None:
+            place = name
+            words.skip_place(1)
+        elif words.peek(1) in _PLACE_NOUNS:
+            words.skip(2)
+            if words.peek() == "kommune":
+                words.skip(1)
+    if words.peek() == "av" and words.peek(1) in _OF_WORDS:  # "6 av våre er på sykehus"
+        part = True
+        words.skip(2)
+        if words.peek() in W.CASE_NOUNS:
+            words.skip(1)
+    pronoun = False
+    if words.peek() == "som":
+        pronoun = count.word is not None and count.value == 1  # "en som er smittet"
+        words.skip(1)
+
+    # what is said of it
+    if words.peek() in _VERBS:
+        words.skip(1)
+        if words.peek() in _AUXILIARIES:
+            words.skip(1)
+        while words.peek() in _ADVERBS:
+            words.skip(1)
+        if words.peek() == "i" and words.peek(1) == "dag":
+            words.skip(2)
+    said = words.peek()
+    if said in W.HOSPITAL_WORDS:
+        return After("hospital", words.take(), place, part, pronoun)
+    if said in W.DEATH_WORDS:
+        return After("death", words.take(), place, part, pronoun)
+    if said in ("på", "i", "ved") and words.peek(1) in W.HOSPITAL_NOUNS:
+        words.skip(1)
+        return After("hospital", words.take(), place, part, pronoun)
+    if said in W.TREATMENT_WORDS:  # "får behandling på sykehus", "behandles på sjukehus"
+        k = 2 if words.peek(1) in ("på", "i", "ved") else 1
+        if words.peek(k) in W.HOSPITAL_NOUNS:
+            words.skip(k)
+            return After("hospital", words.take(), place, part, pronoun)
+    if said in W.NEW_WORDS and what in (None, "unit"):  # "14 av disse er nye påviste tilfeller"
+        words.take()
+        while words.peek() in W.CONFIRMED:
+            words.take()
+        if words.peek() in W.CASE_NOUNS:
+            return After("new", words.take(), place, part, pronoun)
+        return After(None, end)
+    if said in W.OTHER_NOUNS or said in W.GROUP_NOUNS:
+        return After("other", end)
+    if said in ("i", "på") and words.peek(1) in W.OTHER_NOUNS:
+        return After("other", end)  # "er i karantene"
+    if what in (None, "unit"):
+        if said in W.TESTED_WORDS and words.peek(1) in W.POSITIVE_WORDS:
+            words.take()
+            return After("tested", words.take(), place, part, pronoun)
+        k = 0
+        if said == "fått":
+            k = 1
+        while words.peek(k) in W.CONFIRMED:
+            k += 1
+        if words.peek(k) in W.CASE_NOUNS:  # "som er smittet", "registrert koronasmittet"
+            words.skip(k)
+            return After("case", words.take(), place, part, pronoun)
+        if k and words.peek(k) in W.DISEASES and words.peek(k - 1) in W.CONFIRMED:
+            words.skip(k)  # "har fått påvist koronasmitte"
+            return After("case", words.take(), place, part, pronoun)
+    return After(what, end, place, part, pronoun)
+
+
+class _Words:
+    """The words after a position, up to a clause end, read one at a time; lower-cased."""
+
+    __slots__ = ("_text", "_limit", "_words", "_spans", "_i", "end")
+
+    def __init__(self, text: str, pos: int, limit: int) -> None:
+        self._text, self._limit = text, limit
+        m = _WORDS_RE.match(text, pos, limit)
+        self._words = [w.casefold() for w in m.captures(1)] if m else []
+        self._spans: list[tuple[int, int]] = m.spans(1) if m else []
+        self._i = 0  # the next word
+        self.end = pos  # the end of the last word taken
+
+    @property
+    def pos(self) -> int:
+        """Where the next word is looked for."""
+        return self.end
+
+    def peek(self, k: int = 0) -> str:
+        """The k-th word not yet taken, lower-cased; "" past the clause."""
+        j = self._i + k
+        return self._words[j] if j < len(self._words) else ""
+
+    def peek_place(self, k: int) -> str | None:
+        """The place name that starts at the k-th word, as written, or None."""
+        j = self._i + k
+        if j >= len(self._words):
+            return None
+        m = _PLACE_NAME_RE.match(self._text, self._spans[j][0], self._limit)
+        if m is None or m[0].split()[0] in W.NOT_PLACES:
+            return None
+        nxt = j + len(m[0].split())
+        if nxt < len(self._words) and self._words[nxt] in W.INSTITUTION_WORDS:
+            return None
+        return m[0]
+
+    def skip_place(self, k: int) -> None:
+        """Take the words up to the k-th and the place name that starts there."""
+        name = self.peek_place(k)
+        assert name is not None
+        self.skip(k + len(name.split()))
+        if self.peek() == "kommune":
+            self.take()
+
+    def take(self) -> int:
+        """Take the next word; its end."""
+        if self._i < len(self._words):
+            self.end = self._spans[self._i][1]
+            self._i += 1
+        return self.end
+
+    def skip(self, k: int) -> None:
+        for _ in range(k):
+            self.take()
+
+
+# Up to twelve words after a count, each after spaces: letters and digits joined by
+# hyphens ("covid-19-pasienter"). A mark ends them.
+_WORDS_RE = regex.compile(rf"(?:{_HS}+([^\W_]+(?:-[^\W_]+)*)){{1,12}}")
+_PLACE_NAME_RE = re.compile(rf"{_PLACE}(?!\w)")
+
+# After "nye"/"flere" with no noun: the end of the clause, or a small word that cannot
+# be the noun. "8 nye fra søndag", "13 flere enn i går"; not "2 nye fastleger", "2 nye
+# innlagte", "8 nye i karantene".
 _NEW_TAIL_RE = re.compile(
-    rf"""
-    (?P<noun> \s+ (?: {_CONFIRMED} \s+ )? {_CASE_NOUN} ) (?! \w )
-  | \s* (?: $ | [.,;:!?)\u2013\u2014] )
+    r"""
+    \s* (?: $ | [.,;:!?)\u2013\u2014] )
   | \s+ (?: fra | frå | siden | sidan | siste | enn | hittil | så | og | mens | men
           | sammenlignet | sammenliknet | samanlikna | det | denne | dette | til | etter | per | pr
-          | blant | totalt
+          | blant | totalt | i \s+ dag | i \s+ går
           | i (?! \s+ (?:hjemme|heime)?karantene | \s+ isolasjon )
           | på (?! \s+ (?:hjemme|heime)?karantene ) )
     (?! \w )
     """,
     re.VERBOSE,
 )
-# "ikke meldt nye smittede", "ikke registrert noen nye tilfeller": new 0.
+_THAN_RE = re.compile(r"\s+enn(?!\w)")
+
+
+def _new_tail_ok(text: str, pos: int, ce: int) -> bool:
+    """Whether "nye"/"flere" without a noun is about cases: the words after it allow it."""
+    if _NEW_TAIL_RE.match(text, pos, ce) is None:
+        return False
+    than = _THAN_RE.match(text, pos, ce)
+    # "3 flere enn i Asker" compares places; "13 flere enn i går" is an increase
+    return than is None or _SINCE_RE.match(text, than.start() + 1, ce) is not None
+
+
+# "ikke meldt nye smittede", nynorsk "ikkje registrert nye smitta": new 0.
+_CONFIRMED_WORDS = "|".join(sorted(W.CONFIRMED, key=len, reverse=True))
+_CASE_NOUN_WORDS = "|".join(sorted(W.CASE_NOUNS, key=len, reverse=True))
 _NOT_NEW_RE = re.compile(
     rf"""
-    (?: \s+ (?: blitt | vorte ) )?
+    (?: \s+ (?: er | har | blitt | vorte | vore | vært ) )*
     (?: \s+ (?: meldt | registrert | påvist | rapportert | kommet | avdekket | avdekt | bekreftet
-              | funnet ) )?
+              | bekrefta | stadfesta | funnet ) )?
     (?: \s+ (?: om | inn ) )?
     (?: \s+ (?: noen | nokon ) )?
-    \s+ nye \s+ (?: {_CONFIRMED} \s+ )? {_CASE_NOUN} (?! \w )
+    \s+ (?: nye | ny | nytt ) \s+ (?: (?: {_CONFIRMED_WORDS} ) \s+ )?
+    (?: {_CASE_NOUN_WORDS} | (?: korona | covid-?19- )? smitte ) (?! \w )
     """,
-    re.VERBOSE,
+    re.VERBOSE | re.IGNORECASE,
 )
 
-_THAN_RE = re.compile(r"\s+(enn)(?!\w)")
-# A group noun after "smittede" makes the count a part of the town: "2 smittede elever".
-_GROUP_AFTER_RE = re.compile(
-    r"\s+(?:elev|ansatt|tilsett|barn|born|beboer|bebuar|lærer|pasient|helsearbeider|medarbeider"
-    r"|ungdom|student|arbeider|innsatt|asylsøker)"
-)
 
-# -- the words before a count (matched backwards from the count) -------------------------
-# (?<=[lLtT]) is the last letter of every label word: matched backwards, the label words
-# are tried only where the lazy gap before "er" reaches such a letter.
-_LEFT_RE = regex.compile(
-    r"""
+# -- the words before a count --------------------------------------------------------------
+def _alternatives(words: tuple[str, ...]) -> str:
+    return "|".join(w.replace(" ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+# Matched backwards from the count (regex.REVERSE), as far back as the sentence start.
+# A label names the figure and ends in "er", "var", "ligger på" or a colon; a sum is a
+# word such as "totalt"; an increase is a noun with "på"/"med" or a verb with "med".
+_BEFORE_RE = regex.compile(
+    rf"""
     (?:
         (?P<label>
-            (?<!\w) (?i: totalt \s+ antall | antall(?:et)? | talet | tallet | smittetall(?:et)?
-                       | smittetal(?:et)? ) (?<=[lLtT])
-            [^\d.,;:!?()\n]{0,80}?
+            (?<!\w) (?i: (?: totalt \s+ )? (?: {_alternatives(W.LABEL_NOUNS)} ) )
+            (?P<label_words> [^\d.,;:!?()\n]{{0,80}}? )
             (?: \s+ (?: (?: er | var )
-                        (?: \s+ (?: nå | no | fremdeles | framleis | fortsatt | totalt
+                        (?: \s+ (?: nå | no | fremdeles | framleis | fortsatt | totalt | dermed
                                   | i \s+ dag ) )?
                         (?: \s+ (?: oppe \s+ i | kommet \s+ opp \s+ i ) )?
-                      | ligger \s+ på | utgjør
+                      | ligger \s+ på | ligg \s+ på | utgjør
                       | har \s+ (?: økt | steget | auka | stege | stige | gått \s+ opp ) \s+ til )
               | \s* : )
         )
       | (?P<sum>
-            (?<!\w) (?i: totalt | tilsammen | til \s+ sammen | i \s+ alt | samlet | samla )
-            (?: \s+ (?: er | var | har ) \s+ det (?: \s+ (?: nå | no ) )?
+            (?<!\w) (?i: {_alternatives(W.SUM_WORDS)} )
+            (?: \s+ (?: er | var | har ) (?: \s+ det )? (?: \s+ (?: nå | no ) )?
                 (?: \s+ (?: registrert | påvist | meldt | bekreftet | stadfesta ) )? )?
         )
       | (?P<increase>
-            (?<!\w) (?: (?: en | ei | ein ) \s+ )? (?i: økning | oppgang | auke | stigning )
+            (?<!\w) (?: (?: en | ei | ein ) \s+ )? (?i: {_alternatives(W.INCREASE_NOUNS)} )
+            (?: \s+ (?: har \s+ )? (?: vore | vært | vorte | blitt ) | \s+ (?: er | var | ble | vart ) )?
             \s+ (?: på | med )
-          | (?<!\w) (?: økt | auka | steget | stege | stige ) \s+ med
+          | (?<!\w) (?i: {_alternatives(W.INCREASE_VERBS)} )
+            (?: \s+ (?i: smittetallet | smittetalet | talet | tallet | antallet ) )? \s+ med
         )
     )
     \s*
     """,
     regex.VERBOSE | regex.REVERSE,
 )
-# _LEFT_RE's groups by number (``regex`` reads a group by name several times slower).
-_LEFT_LABEL, _LEFT_SUM = _LEFT_RE.groupindex["label"], _LEFT_RE.groupindex["sum"]
-# The last word before a count that _LEFT_RE can match: a cheap test that spares
-# the backwards match for most counts.
-_LEFT_LAST_WORDS = frozenset(
+# The last word before a count that _BEFORE_RE can match: a cheap test that spares the
+# backwards match for most counts.
+_BEFORE_LAST_WORDS = frozenset(
     """er var på i utgjør til nå no fremdeles framleis fortsatt totalt dag tilsammen sammen
-    alt samlet samla det registrert påvist meldt bekreftet stadfesta med""".split()
+    saman alt samlet samla det registrert påvist meldt bekreftet stadfesta med dermed hittil
+    langt har""".split()
 )
-# After a count read from the words before it: an optional unit, then the end of the
+_CASE_WORD_RE = re.compile(r"[mM]itt(?:ede|a|et|etal)|ilfell")
+
+
+def _read_before(text: str, s: int, count: Count, after: After) -> Before | None:
+    """A label, sum or increase right before ``count``, or None."""
+    before = text[max(s, count.start - 40) : count.start].rsplit(None, 1)
+    if not before:
+        return None
+    last = before[-1].casefold()
+    if last not in _BEFORE_LAST_WORDS and not last.endswith(":"):
+        return None
+    m = _BEFORE_RE.match(text, s, count.start)
+    if m is None:
+        return None
+    if m["label"] is not None:
+        return Before("label", m.start(), _label_metric(m["label"], text, s, m.start()))
+    if m["sum"] is not None:
+        return Before("sum", m.start(), "total")
+    return Before("increase", m.start(), "new")
+
+
+def _label_metric(label: str, text: str, s: int, label_start: int) -> str | None:
+    """Which figure "Antall … er N" gives, from the words of its label."""
+    words = label.casefold()
+    if any(w in W.OTHER_SUBJECTS or w in W.GROUP_NOUNS for w in re.findall(r"\w+", words)):
+        return None  # "Antall ansatte i karantene er 61"
+    if "innlag" in words or "sykehus" in words or "sjukehus" in words:
+        return "hospitalized"
+    if "død" in words or "døyd" in words:
+        return "deaths"
+    if "smitt" in words or "tilfel" in words:
+        return "new" if re.search(r"(?<!\w)(?:nye|ny|nytt|nysmitt)", words) else "total"
+    # "tallet er fremdeles 123" names no figure itself: "smittetall" must come before it.
+    return "total" if _CASE_WORD_RE.search(text, s, label_start) else None
+
+
+# After a count read from the words before it: an optional noun, then the end of the
 # clause or a small word. Not "Antall smittede er 5 ganger høyere", not "en økning på 16
 # prosent".
 _TAIL_OK_RE = re.compile(
     r"""
-    (?: \s+ (?P<unit> personer | personar | pasienter | pasientar | smittede | smitta | tilfeller
-                    | tilfelle ) )?
+    (?: \s+ (?: personer | personar | pasienter | pasientar | smittede | smitta | tilfeller
+              | tilfelle ) )?
     (?: \s* (?: $ | [.,;:!?()\u2013\u2014] )
       | \s+ (?: i | på | fra | frå | siden | sidan | hittil | så | totalt | nå | no | og | men
               | mens | per | pr | etter | enn | sammenlignet | sammenliknet | samanlikna | siste
-              | til | som )
+              | til | som | er | var | det | dei | de )
         (?! \w ) )
     """,
     re.VERBOSE,
 )
-# A case word before an elliptic total ("…nye smittede i Bærum, tilsammen 423").
-_CASE_WORD_RE = re.compile(r"[mM]itt(?:ede|a|et|etal)|ilfell")
-_NEW_WORD_RE = re.compile(r"(?<!\w)(?:nye|ny|nytt|nysmitt)")
-_FIRST_DEATH_RE = re.compile(r"(?<!\w)[fF]ørste\s+(?:[\w-]+\s+)?(?:korona)?dødsfall(?:et)?(?!\w)")
 
-# -- place ----------------------------------------------------------------------------
-# Each preposition is a literal with its own "(?<!\w)" after it, so that ``re`` skips to
-# the next i, f or p instead of trying the pattern at every position.
-_PREPOSITIONS = ("i", "I", "fra", "Fra", "frå", "Frå", "på", "På")
-_PLACE_RE = re.compile(
-    "(?P<prep>" + "|".join(rf"{p}(?<!\w{p})" for p in _PREPOSITIONS) + ")"
-    rf"\s+(?P<name>{_PLACE})(?!\w)(?:\s+(?P<next>\w+))?"
+
+# -- 3. classify ------------------------------------------------------------------------
+def _classify(
+    text: str, count: Count, cs: int, after: After, before: Before | None, listed: bool
+) -> str | None:
+    """The metric of ``count`` by the table in the module docstring, or None."""
+    what = after.what
+    if after.pronoun or what == "other":
+        return None
+    if count.word is not None and count.value <= 1 and what in (None, "unit") and not listed:
+        return None  # "en" in "en økning på", "ingen" alone: an article, not a figure
+    if listed:
+        return _sentence_metric(text, cs) if what is None else None
+    if after.part and what in ("case", "unit", "tested"):
+        return None  # "2 av våre pasienter er smittet"; but "14 av disse er nye tilfeller"
+    if what in ("case", "new", "tested") and _SUBGROUP_RE.search(text, cs, _clause_end(text, after)):
+        return None  # "10 koronasmittede på sykehjemmet": a part of the town
+    if what == "death":
+        return "deaths"
+    if what == "hospital":
+        return "hospitalized"
+    if before is not None and before.how == "increase":
+        return "new" if what in (None, "case", "new", "unit") and _tail_ok(text, after) else None
+    if what == "new" or (what == "case" and _increase_before(text, cs, count)):
+        return "new"
+    if what in ("case", "tested") and _period_around(text, cs, count, after):
+        return "new"
+    if what == "case":
+        return "total"
+    if what == "tested":
+        return "total" if before is not None and before.how == "sum" else None
+    if before is not None and before.metric is not None and _tail_ok(text, after):
+        if before.how == "sum" and not _CASE_WORD_RE.search(text, cs - _MAX_CLAUSE, before.start):
+            return None  # "Totalt 40 ansatte": a sum of what no case word names
+        return before.metric
+    return None
+
+
+def _clause_end(text: str, after: After) -> int:
+    return min(len(text), after.end + 80)
+
+
+def _tail_ok(text: str, after: After) -> bool:
+    """Whether the words after a count read from before it let it be a figure."""
+    return after.what == "case" or _TAIL_OK_RE.match(text, after.end) is not None
+
+
+# "økning", "auke" before the count in its clause, with no count between: "For éi veke
+# sidan var auken på eitt døgn 187 melde tilfelle".
+_INCREASE_WORD_RE = regex.compile(
+    rf"(?<!\w)(?i:{_alternatives(W.INCREASE_NOUNS)})(?!\w)(?P<gap>[^\d]*)$"
 )
-# A name followed by one of these is an institution, not a place: "på Bærum sykehus".
-_INSTITUTION_WORDS = frozenset(
-    """sykehus sykehuset sjukehus sjukehuset sykehjem sykehjemmet sjukeheim sjukeheimen
-    legevakt legevakta legevakten helsehus omsorgssenter bo- universitetssykehus
-    universitetssjukehus hf""".split()
+
+
+def _increase_before(text: str, cs: int, count: Count) -> bool:
+    return _INCREASE_WORD_RE.search(text, cs, count.start) is not None
+
+
+def _period_around(text: str, cs: int, count: Count, after: After) -> bool:
+    """Whether a period makes a case count new: right after its words ("92 koronasmittet
+    siste døgn", "12 smittede siden fredag") or before it in its clause ("Siste døgn er
+    det registrert 11 smittede", "på eitt døgn")."""
+    pos = after.end
+    pm = _PLACE_RE.match(text, pos + 1) if text[pos : pos + 1].isspace() else None
+    if pm is not None:
+        pos = pm.end("name")
+    if _DAY_PERIOD_RE.match(text, pos) or _SINCE_RE.match(text, pos + 1):
+        return True
+    return _DAY_PERIOD_RE.search(text, cs, count.start) is not None
+
+
+# A day or two counted: "siste døgn", "det siste døgnet", "på eitt døgn", "dei siste to
+# dagane", "siste 24 timer".
+_DAY_PERIOD_RE = re.compile(
+    r"""
+    \s* (?<!\w)
+    (?: (?: i \s+ løpet \s+ av | på | over ) \s+ (?: ett | eitt | et | eit ) \s+ døgn
+      | (?: (?: det | dei | de ) \s+ )? (?: siste | to \s+ siste | tre \s+ siste )
+        \s+ (?: døgn(?:et)? | døgna | døgnene | 24 \s+ timer | 24 \s+ timane
+              | (?: to | tre | 2 | 3 ) \s+ (?: dagene | dagane | døgnene | døgna ) ) )
+    (?!\w)
+    """,
+    re.VERBOSE | re.IGNORECASE,
 )
-_NOT_PLACES = frozenset(
-    """Covid Korona Corona Koronaviruset Folkehelseinstituttet Helsedirektoratet Msis
-    Kommuneoverlegen Kommunen Fylkesmannen Statsforvalteren""".split()
-)
-_INSTITUTION_SUFFIXES = ("sykehus", "sjukehus", "instituttet", "direktoratet", "senter", "senteret")
-# A total or new count for a part of the town ("ingen smittede på sykehjem") is not the
-# town's figure: it would contradict the day's total in the cases report.
-# (A trie: each letter it skips to tries one branch, not one per word.)
-_SUBGROUP_HINT_RE = re.compile(
-    trie_pattern(
-        """sykehjem sjukeheim bolig hjemmetjen heimeten barnehage skole skule institusjon
-        avdeling mottak senter bofellesskap fengsel blant""".split()
-    )
-)
+
+# A count for a part of the town ("ingen smittede på sykehjem") is not the town's figure:
+# it would contradict the day's total in the cases report.
 _SUBGROUP_RE = re.compile(
-    r"""(?<!\w) (?: (?:i|på|ved) \s+ (?: (?:de|dei|den|det) \s+ )? (?: [\w-]+ \s+ )?
-          (?: sykehjem | sjukeheim | omsorgsbolig | bolig | hjemmetjenest | heimetenest | barnehage
-            | skole | skule | institusjon | avdeling | mottak | behandlingssenter | omsorgssenter
-            | bofellesskap | fengsel )
+    rf"""(?<!\w) (?: (?:i|på|ved) \s+ (?: (?:de|dei|den|det) \s+ )? (?: [\w-]+ \s+ )?
+          (?: {"|".join(W.PART_OF_TOWN)} )
         | blant \s+ [^\W\d_] )""",
     re.VERBOSE,
 )
+
+
+def _sentence_metric(text: str, cs: int) -> str:
+    """The metric a place list ("Oslo (2810), Bergen (566) …") gives: its case word's."""
+    return "total"
+
+
+_FIRST_DEATH_RE = re.compile(r"(?<!\w)[fF]ørste\s+(?:[\w-]+\s+)?(?:korona)?dødsfall(?:et)?(?!\w)")
+
+
+# -- place -------------------------------------------------------------------------------
+def _find_place(text: str, a: int, b: int, metric: str) -> str | None:
+    """The place named in ``[a, b)``: a capitalised name after "i", "fra" or "på"."""
+    for pm in _PLACE_RE.finditer(text, a, b):
+        name = pm["name"]
+        if pm["prep"] in ("på", "På") and metric in ("hospitalized", "deaths"):
+            continue  # "innlagt på Ahus", "døde på Bærum sykehus": a hospital, not a place
+        nxt = pm["next"]
+        if nxt is not None and nxt.casefold() in W.INSTITUTION_WORDS:
+            continue
+        if name.split()[0] in W.NOT_PLACES or name.casefold().endswith(W.INSTITUTION_SUFFIXES):
+            continue
+        return name
+    return None
+
+
+# "Nordland, som førebels berre har ni tilfelle": a clause that opens with "som" tells
+# of the name just before its comma.
+_RELATIVE_RE = regex.compile(rf"(?<!\w)(?P<name>{_PLACE}),\s+$")
+
+
+def _relative_clause_place(text: str, s: int, cs: int) -> str | None:
+    if cs <= s or not text.startswith("som ", cs + 1 if text[cs] == " " else cs):
+        return None
+    m = _RELATIVE_RE.search(text, max(s, cs - 60), cs + 1)
+    if m is None or m["name"].split()[0] in W.NOT_PLACES:
+        return None
+    return m["name"]
+
 
 # -- since and date ---------------------------------------------------------------------
 _WEEKDAY_ALT = "|".join(sorted(WEEKDAYS, key=len, reverse=True))
@@ -387,390 +977,19 @@ _SINCE_RE = re.compile(
     """,
     re.VERBOSE,
 )
-_PER_DATE_RE = regex.compile(
-    rf"(?<!\w)(?:per|pr\.?)\s+(?:{INLINE_DATE_RE.pattern})", regex.VERBOSE | regex.IGNORECASE
-)
-# A clause: between the clause marks around a count (, ; : ( ) – — and " - "), and at
-# most this many characters each side of it.
-_MAX_CLAUSE = 200
-
-# -- one scan per sentence ----------------------------------------------------------------
 
 
-def _count_heads() -> dict[str, set[str]]:
-    """The second letters of the words a count can be, by first letter, in either case.
-
-    "hundre" and "ikke" besides the words below a hundred, which also start the
-    hundreds ("tohundre", "etthundre").
-    """
-    heads: dict[str, set[str]] = {}
-    for w in (*WORDS_BELOW_HUNDRED, "hundre", "ikke"):
-        for c in (w[0], w[0].upper()):
-            heads.setdefault(c, set()).add(w[1])
-    return heads
-
-
-# The letters a count word can start with, and its first two letters as a pattern
-# ("e[ilnt]|…"): a space tries the number-word trie only before such a pair, not before
-# every word that starts like a number ("er", "i", "smittede"), since a try of the trie
-# costs more than the rest of the scan at that space.
-_COUNT_HEADS = _count_heads()
-_COUNT_STARTS = frozenset(_COUNT_HEADS)
-_COUNT_HEAD = "|".join(f"{c}[{''.join(sorted(t))}]" for c, t in sorted(_COUNT_HEADS.items()))
-# One scan of a sentence finds its counts and what reading them looks up in the
-# sentence: clause marks, "i B"/"på B" where a place may follow (_PLACE_RE is tried only
-# where one is), "per 1" (a stated date, _PER_DATE_RE) and "første". Every branch starts
-# with a literal, so ``re`` skips to the next candidate at C speed; a space tries the
-# count only before two letters that can start one. Apart from counts, a match is one
-# character, so that none hides another. A count at the very start of the sentence has
-# no space before it: it is read from a copy of the sentence with one (the count
-# pattern is compiled once, here: its number-word trie takes ~15 ms to compile).
-_PER = r"(?= (?:er|r\.?) \x20+ \d )"
-_SCAN_RE = re.compile(
-    rf"""
-      [ ] (?= \d | {_COUNT_HEAD} ) {_COUNT_BODY}
-    | [ ] (?=-\x20)
-    | [ ] (?<=[iIaå]\x20) (?=[{_UPPER}])
-    | , | ; | : | \( | \) | \u2013 | \u2014
-    | p{_PER} | P{_PER} | f(?=ørste) | F(?=ørste)
-    """,
-    re.VERBOSE,
-)
-
-# What may follow a sentence end before the next sentence starts.
-_SENTENCE_GAP_RE = re.compile("[.!?\"»”' \t\u00a0\u202f]*")
-
-# (start, end, metric, value, place, since, since_date)
-_Figure = tuple[int, int, str, int, str | None, str | None, str | None]
-
-
-def extract(doc: Document) -> Iterator[Match]:
-    """Yield case figures in text order, paragraph by paragraph."""
-    text = doc.text
-    hits = _anchor_hits(text)
-    # doc.section_at for each paragraph, as one walk: headers start lines, in text order,
-    # so a header starts at or before the line of a hit if it starts at or before the hit
-    headers = doc.headers
-    h, n_headers = -1, len(headers)  # headers[h]: the section of the paragraph
-    i, n = 0, len(hits)
-    while i < n:
-        hit = hits[i]
-        while h + 1 < n_headers and headers[h + 1].line_start <= hit:
-            h += 1
-        if h >= 0 and hit < headers[h].end:  # on the header's line: hits are letters
-            end = headers[h].end
-            while i < n and hits[i] < end:
-                i += 1
-            continue  # a date header's title ("Første dødsfall i Bærum") is not a report
-        ls = text.rfind("\n", 0, hit) + 1
-        le = text.find("\n", hit)
-        if le == -1:
-            le = len(text)
-        j = i + 1
-        while j < n and hits[j] < le:
-            j += 1
-        date = headers[h].date if h >= 0 else None
-        yield from _parse_line(doc, ls, le, hits[i:j], date)
-        i = j
-
-
-def _anchor_hits(text: str) -> list[int]:
-    """Sorted offsets of the case words: where the sentences worth reading are."""
-    endswith, find = text.endswith, text.find
-    hits = [
-        m.start() - 1
-        for m in _SMITT_RE.finditer(text)
-        if m.group(1) is None or endswith(_SMITTE_BEFORE, 0, m.start() - 1)
-    ]
-    for lit in ("ilfel", "nnlag"):
-        i = find(lit)
-        while i != -1:
-            hits.append(i)
-            i = find(lit, i + 1)
-    i = find("kehus")
-    while i != -1:
-        if endswith(_SYKEHUS_BEFORE, 0, i):  # "på sykehus", not "lokalsykehus"
-            hits.append(i)
-        i = find("kehus", i + 5)
-    hits += [m.start() for m in _DOE_RE.finditer(text)]
-    hits.sort()
-    return hits
-
-
-def _parse_line(
-    doc: Document, ls: int, le: int, hits: list[int], date: str | None
-) -> Iterator[Match]:
-    """The figures of one paragraph: its sentences with a hit, and the one after a total.
-
-    ``date`` is the paragraph's section date.
-    """
-    text = doc.text
-    found: list[tuple[_Figure, str | None]] = []
-    deaths_seen = follow = False  # follow: the sentence before gave a total
-    k, n_hits, last_hit = 0, len(hits), hits[-1]
-    ends = sentence_ends(text, ls, le)
-    n_ends = len(ends)
-    x = 0  # ends[x]: the next sentence end
-    s = ls
-    while s <= last_hit or follow:
-        # the first end after s: a mark in the gap before the sentence does not end it
-        while x < n_ends and ends[x] <= s:
-            x += 1
-        e = ends[x] if x < n_ends else le
-        has_hit = k < n_hits and hits[k] < e
-        if has_hit or follow:
-            while k < n_hits and hits[k] < e:
-                k += 1
-            figures, sentence_date = _parse_sentence(doc, s, e, date, not has_hit, deaths_seen)
-            follow = False
-            for fig in figures:
-                found.append((fig, sentence_date))
-                if fig[2] == "deaths":
-                    deaths_seen = True
-                elif fig[2] == "total" and has_hit:
-                    follow = True
-        if e >= le:
-            break
-        s = _SENTENCE_GAP_RE.match(text, e, le).end()  # type: ignore[union-attr]
-        if s >= le:
-            break
-    if len(found) > 1:
-        found.sort(key=_by_span)
-    for (start, end, metric, value, place, since, since_date), fig_date in found:
-        fields = {"metric": metric, "value": value, "place": place, "since": since,
-                  "since_date": since_date}  # fmt: skip
-        yield Match("case_count", start, end, fig_date, fields)
-
-
-def _by_span(item: tuple[_Figure, str | None]) -> tuple[int, int]:
-    return item[0][0], item[0][1]
-
-
-def _parse_sentence(
-    doc: Document, s: int, e: int, date: str | None, new_only: bool, deaths_seen: bool
-) -> tuple[list[_Figure], str | None]:
-    """The figures of the sentence ``[s, e)`` and the date they belong to.
-
-    ``date`` is the section's. ``new_only`` reads the sentence after a total, which may
-    give only an increase. ``deaths_seen``: the paragraph gave deaths before ("det
-    første dødsfallet" repeats it).
-    """
-    text = doc.text
-    counts: list[tuple[str | None, str | None, int]] = []  # (digits, word, end)
-    marks: tuple[list[int], list[int]] = ([], [])  # starts and ends of the clause marks
-    hints: list[int] = []  # the spaces of "i B", "på B"
-    per = first = False
-    c = text[s]
-    if c in _COUNT_STARTS or c.isdigit():
-        m = _SCAN_RE.match(" " + text[s:e])  # positions 1 on from s - 1
-        if m is not None and m.lastgroup is not None:
-            counts.append((*m.groups(), s - 1 + m.end()))
-    for m in _SCAN_RE.finditer(text, s, e):
-        i = m.start()
-        if m.lastgroup is not None:  # a count after the space at i
-            counts.append((*m.groups(), m.end()))
-            if i > s and text[i - 1] in "iIaå" and text[i + 1] in _UPPER_LETTERS:
-                hints.append(i)  # "i Tre …" is also where a place may follow
-            continue
-        c = text[i]
-        if c == " ":
-            if text[i + 1] == "-":
-                marks[0].append(i)
-                marks[1].append(i + 3)
-            else:
-                hints.append(i)
-        elif c in "pP":
-            per = True
-        elif c in "fF":
-            first = True
-        else:
-            marks[0].append(i)
-            marks[1].append(i + 1)
-    if per:
-        pm = _PER_DATE_RE.search(text, s, e)
-        if pm:
-            stated = parse_inline_date(pm, doc.reference_year(s))
-            date = stated.isoformat() if stated else None
-    figures: list[_Figure] = []
-    for digits, word, ne in counts:
-        fig = _read_count(text, s, e, digits, word, ne)
-        if fig is None:
-            continue
-        start, end, metric, value, place, how = fig
-        if new_only and metric != "new":
-            continue
-        cs, ce = _clause(s, e, ne, marks)
-        if metric in ("total", "new") and _SUBGROUP_HINT_RE.search(text, cs, ce):
-            if _SUBGROUP_RE.search(text, cs, ce):
-                continue
-        if place is None and hints:
-            place = _find_place(text, min(cs, start), ce, metric, hints)
-        if place is None and how == "sum" and hints:
-            # "…smittede i Bærum, tilsammen 423": the clause it sums up
-            place = _find_place(text, max(s, cs - _MAX_CLAUSE), cs, metric, hints)
-        since = since_date = None
-        if metric == "new":
-            sm = _SINCE_RE.search(text, cs, ce)
-            if sm:
-                group = "since1" if sm["since1"] else "since2" if sm["since2"] else "since3"
-                since = sm[group].rstrip(".")  # "siden 27. mars." ends the sentence
-                since_date = _resolve_since(doc, sm, date, s)
-                if sm.start() >= end and not _has_count(text, end, sm.start()):
-                    end = sm.start(group) + len(since)  # "8 nye fra søndag": the time is evidence
-        figures.append((start, end, metric, value, place, since, since_date))
-    if first and not new_only:
-        fm = _FIRST_DEATH_RE.search(text, s, e)
-        if fm and not deaths_seen and not any(f[2] == "deaths" for f in figures):
-            cs, ce = _clause(s, e, fm.start(), marks)
-            place = _find_place(text, cs, ce, "deaths", hints)
-            figures.append((fm.start(), fm.end(), "deaths", 1, place, None, None))
-    return figures, date
-
-
-def _has_count(text: str, a: int, b: int) -> bool:
-    """Whether a count lies in ``[a, b)``.
-
-    The count branch comes first in _SCAN_RE and its other matches are one character,
-    so the scan finds a count wherever one starts.
-    """
-    return any(m.lastgroup is not None for m in _SCAN_RE.finditer(text, a, b))
-
-
-def _read_count(
-    text: str, s: int, e: int, digits: str | None, word: str | None, ne: int
-) -> tuple[int, int, str, int, str | None, str] | None:
-    """One count read: (start, end, metric, value, place named before the cue, how), or None.
-
-    The count is ``digits`` or ``word`` of a _SCAN_RE match, ending at ``ne``. ``how``
-    says which words named the figure: "after" (the words after the count), or, from
-    the words before it, "label", "sum" or "increase".
-    """
-    if word is not None:
-        ns = ne - len(word)
-        if word == "ikke" or word == "Ikke":
-            nm = _NOT_NEW_RE.match(text, ne, e)
-            return (ns, nm.end(), "new", 0, None, "after") if nm else None
-        value = parse_number_word(word)
-        if value is None:
-            return None
-    else:
-        ns = ne - len(digits)
-        value = int(digits) if digits.isdigit() else parse_int_grouped(digits)
-    am = _AFTER_RE.match(text, ne, e)
-    if am is None and word is not None and value <= 1:
-        return None  # "en" in "en økning på", "ingen" alone: an article, not a figure
-    # the last two words before the count
-    before = text[max(s, ns - 40) : ns].rsplit(None, 2)
-    if before and _skipped_by_words_before(before, digits):
-        return None
-    if am is not None:
-        metric = am.lastgroup or ""
-        if metric == "nochange":  # "Ingen endring i smittetall"
-            return (ns, am.end(), "new", 0, None, "after") if value == 0 and word else None
-        if metric == "total" and (
-            am["of"] or (before and before[-1].casefold() in _PARTITIVE_WORDS)
-        ):
-            return None  # "2 av våre er smittet", "hvorav 30 smittede": a part, not the total
-        end = am.end()
-        if metric == "new" and not am["new"].startswith("nysmitt"):
-            tm = _NEW_TAIL_RE.match(text, end, e)
-            if tm is None:
-                return None
-            if tm["noun"] is not None:
-                end = tm.end()
-            em = _THAN_RE.match(text, end, e)
-            if em and not _SINCE_RE.match(text, em.start(1), e):
-                return None  # "3 flere enn i Asker" compares places; it is not an increase
-        elif metric == "total" and _GROUP_AFTER_RE.match(text, end, e):
-            return None  # "2 smittede elever": a part of the town, not its total
-        return (ns, end, metric, value, am["place"], "after")
-    if not before or (before[-1] not in _LEFT_LAST_WORDS and not before[-1].endswith(":")):
-        return None
-    lm = _LEFT_RE.match(text, s, ns)
-    if lm is None:
-        return None
-    tm = _TAIL_OK_RE.match(text, ne, e)
-    if tm is None:
-        return None
-    end = tm.end("unit") if tm["unit"] is not None else ne
-    ls, how = lm.start(), lm.lastindex  # each branch of _LEFT_RE is one group
-    if how == _LEFT_LABEL:
-        metric = _label_metric(lm[_LEFT_LABEL], text, s, ls)
-        return None if metric is None else (ls, end, metric, value, None, "label")
-    if how == _LEFT_SUM:
-        if not _CASE_WORD_RE.search(text, s, ls):
-            return None
-        return (ls, end, "total", value, None, "sum")
-    return (ls, end, "new", value, None, "increase")
-
-
-def _skipped_by_words_before(words: list[str], digits: str | None) -> bool:
-    """Whether the last words before a count make it no figure ("nærmere 400", "I 2020")."""
-    last = words[-1].casefold().strip(_OPENERS)
-    if last in _SKIP_AFTER_WORD:
-        return True
-    if len(words) >= 2 and last in _SECOND_WORDS:
-        prev = words[-2].casefold().strip(_OPENERS)
-        if f"{prev} {last}" in _SKIP_AFTER_TWO_WORDS:
-            return True
-        if last in _PAIR_WORDS and (
-            prev[:1].isdigit() or parse_number_word(prev) not in (None, 0, 1)
-        ):
-            return True
-    if last in _YEAR_WORDS and digits is not None:  # "I 2020 døde 5": a year
-        return len(digits) == 4 and digits[:2] in ("19", "20")
-    return False
-
-
-def _label_metric(label: str, text: str, s: int, label_start: int) -> str | None:
-    """Which figure "Antall … er N" gives, from the words of its label."""
-    words = label.casefold()
-    if "innlag" in words or "sykehus" in words or "sjukehus" in words:
-        return "hospitalized"
-    if "død" in words or "døyd" in words:
-        return "deaths"
-    if "smitt" in words or "tilfel" in words:
-        return "new" if _NEW_WORD_RE.search(words) else "total"
-    # "tallet er fremdeles 123" names no figure itself: "smittetall" must come before it.
-    return "total" if _CASE_WORD_RE.search(text, s, label_start) else None
-
-
-def _clause(s: int, e: int, pos: int, marks: tuple[list[int], list[int]]) -> tuple[int, int]:
-    """The clause around ``pos`` in the sentence ``[s, e)``: between commas, semicolons, dashes.
-
-    ``marks`` are the starts and the ends of the sentence's clause marks, both rising
-    (marks do not nest). At most _MAX_CLAUSE characters each side, so that a sentence
-    with many counts and no commas costs linear time.
-    """
-    cs, ce = max(s, pos - _MAX_CLAUSE), min(e, pos + _MAX_CLAUSE)
-    starts, ends = marks
-    if not starts:
-        return cs, ce
-    i = bisect_right(ends, pos) - 1  # the last mark before pos
-    if i >= 0 and starts[i] >= cs:
-        cs = ends[i]
-    i = bisect_left(starts, pos)  # the first mark after pos
-    if i < len(starts) and ends[i] <= ce:
-        ce = starts[i]
-    return cs, ce
-
-
-def _find_place(text: str, a: int, b: int, metric: str, hints: list[int]) -> str | None:
-    """The place named in ``[a, b)``; ``hints`` are where one may follow (see _SCAN_RE)."""
-    i = bisect_right(hints, a)  # the first "i B" inside the range, if any
-    if i == len(hints) or hints[i] + 2 > b:
-        return None
-    for pm in _PLACE_RE.finditer(text, a, b):
-        name = pm["name"]
-        if pm["prep"] in ("på", "På") and metric in ("hospitalized", "deaths"):
-            continue  # "innlagt på Ahus", "døde på Bærum sykehus": a hospital, not a place
-        nxt = pm["next"]
-        if nxt is not None and nxt.casefold() in _INSTITUTION_WORDS:
-            continue
-        if name.split()[0] in _NOT_PLACES or name.casefold().endswith(_INSTITUTION_SUFFIXES):
-            continue
-        return name
-    return None
+def _with_since(doc: Document, fig: Figure, cs: int, ce: int, s: int, date: str | None) -> Figure:
+    """``fig`` (a new figure) with the time it is counted from, when its clause says."""
+    sm = _SINCE_RE.search(doc.text, cs, ce)
+    if sm is None:
+        return fig
+    group = "since1" if sm["since1"] else "since2" if sm["since2"] else "since3"
+    since = sm[group].rstrip(".")  # "siden 27. mars." ends the sentence
+    end = fig.end
+    if sm.start() >= fig.end and not any(_counts(doc.text, fig.end, sm.start())):
+        end = sm.start(group) + len(since)  # "8 nye fra søndag": the time is evidence
+    return fig._replace(end=end, since=since, since_date=_resolve_since(doc, sm, date, s))
 
 
 def _resolve_since(doc: Document, m: re.Match[str], date: str | None, s: int) -> str | None:
@@ -789,3 +1008,18 @@ def _resolve_since(doc: Document, m: re.Match[str], date: str | None, s: int) ->
     if m["weekday"]:
         return previous_weekday(ref, WEEKDAYS[m["weekday"].casefold()]).isoformat()
     return None
+
+
+# "per 18. juni", "pr. 3.4.2020", "per klokken 24.00 den 3.04.2020", "(per 4.04.2020
+# klokken 08.00)": the date the sentence's figures are for.
+_PER_DATE_RE = regex.compile(
+    rf"""(?<!\w) (?: per | pr\.? ) \s+
+         (?: (?: klokken | klokka | kl\.? ) \s* \d{{1,2}} [.:] \d{{2}} \s+ (?: den \s+ )? )?
+         (?: {INLINE_DATE_RE.pattern} )""",
+    regex.VERBOSE | regex.IGNORECASE,
+)
+
+
+def _has_per(text: str, s: int, e: int) -> bool:
+    """Whether the sentence ``[s, e)`` may state its date with "per" or "pr."."""
+    return any(text.find(word, s, e) != -1 for word in ("per ", "Per ", "pr.", "Pr.", "pr "))
