@@ -276,25 +276,26 @@ def _read_paragraph(
 # -- 2. read: counts, their clauses and the words around them ----------------------------
 _DASH = f"[{re.escape(DASHES)}]"
 _HS = f"[{HSPACE}]"
-# A count: grouped digits or one number word, not inside a word, a decimal number, a
-# date, a time, a code ("Covid-19", "NOU 2016:4") or a range, and not a percentage.
-# "ikke"/"ikkje" is read as a count too: "ikke meldt nye smittede" is new 0.
-_COUNT_RE = re.compile(
-    rf"""
-    (?<! [\w.,:/+{re.escape(DASHES)}] )
-    (?:
+# A count: grouped digits ("1 641" with any space, "1.641") or one number word ("fem",
+# "Tre", "tjueto", "ingen"; see numwords), after a space, a bracket or a quote. Not inside
+# a word, a decimal number, a date, a time, a code ("Covid-19", "NOU 2016:4") or a range,
+# and not a percentage. "ikke"/"ikkje" is read as a count too: "ikke meldt nye smittede"
+# is new 0. The space before it is part of the match (the count is group "count"), so
+# that the engine skips from space to space; a count that starts its sentence is read
+# by _COUNT_AT_START_RE.
+_COUNT = rf"""
+    (?P<count>
         (?P<digits> \d{{1,3}} (?: [\x20\u00a0\u202f\u2009\u2007.] \d{{3}} )+ (?!\d) | \d+ )
         (?! [.,:]\d | {_HS}* {_DASH} {_HS}* \d | {_HS}* % )
       | (?P<word> {NUMBER_WORD_PATTERN} | [iI]kkje | [iI]kke )
     )
     (?! [\w{re.escape(DASHES)}] )
-    """,
-    re.VERBOSE,
-)
-# Where a clause ends: , ; : ( ) – — and a spaced hyphen.
-_CLAUSE_MARK_RE = re.compile(r"[,;:()\u2013\u2014]|\s-\s")
-# At most this many characters each side of a count make its clause.
-_MAX_CLAUSE = 200
+"""
+_COUNT_RE = re.compile(rf"[\s(«\"] {_COUNT}", re.VERBOSE)
+_COUNT_AT_START_RE = re.compile(_COUNT, re.VERBOSE)
+_NOT = frozenset(("ikke", "ikkje", "Ikke", "Ikkje"))
+# Marks around a word that are not part of it: "(fem", "innlagt.", "«tre»".
+_AROUND_WORDS = "([«\"'»”)].,;:!?"
 # A place: "Bærum", "Asker og Bærum", "Nord-Fron", "Indre Østfold".
 _UPPER = "A-ZÆØÅÄÖÜÉÈÁÓÚÍČĐŊŠŦŽ"
 _LOWER = "a-zæøåäöüéèáóúíčđŋšŧžß"
@@ -303,14 +304,30 @@ _PLACE = (
     r"(?:(?:Nordre|Søndre|Indre|Ytre|Øvre|Nedre|Nord|Sør|Øst|Vest|Midtre|Store|Lille)\x20)?"
     rf"{_NAME}(?:\x20og\x20{_NAME})?"
 )
-_PLACE_RE = re.compile(
-    rf"(?<!\w)(?P<prep>[iI]|[fF]ra|[fF]rå|[pP]å)\s+(?P<name>{_PLACE})(?!\w)(?:\s+(?P<next>\w+))?"
-)
+# A place name and the word after it.
+_PLACE_RE = re.compile(rf"(?P<name>{_PLACE})(?!\w)(?:\s+(?P<next>\w+))?")
 # The name before a bracketed count: "Oslo (2810)", "Oslo kommune (284)", "Viken like
 # bak (281)" (up to two small words between).
 _LISTED_PLACE_RE = regex.compile(
     rf"(?<!\w)(?P<name>{_PLACE})(?:\s+(?:kommune|fylke))?(?:\s+[{_LOWER}]+){{0,2}}\s*\($",
 )
+# At most this many characters each side of a count make its clause.
+_MAX_CLAUSE = 200
+# Where a clause ends: , ; : ( ) – — and a hyphen between spaces (found apart, by
+# _clause_marks, so that this pattern is one class the engine can skip to).
+_CLAUSE_MARK_RE = re.compile(r"[,;:()\u2013\u2014]")
+
+
+def _clause_marks(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    """The (start, end) of the clause marks of the sentence ``[s, e)``, in text order."""
+    marks = [(m.start(), m.end()) for m in _CLAUSE_MARK_RE.finditer(text, s, e)]
+    i = text.find(" - ", s, e)
+    if i != -1:
+        while i != -1:
+            marks.append((i + 1, i + 2))
+            i = text.find(" - ", i + 2, e)
+        marks.sort()
+    return marks
 
 
 def _read_sentence(
@@ -324,16 +341,16 @@ def _read_sentence(
     """
     text = doc.text
     figures: list[Figure] = []
-    counts = list(_counts(text, s, e))
+    counts = _counts(text, s, e)
     if counts:
         pm = _PER_DATE_RE.search(text, s, e) if _has_per(text, s, e) else None
         if pm is not None:
             stated = parse_inline_date(pm, doc.reference_year(s))
             date = stated.isoformat() if stated else None
-        marks = [(m.start(), m.end()) for m in _CLAUSE_MARK_RE.finditer(text, s, e)]
+        marks = _clause_marks(text, s, e)
         for count in counts:
             cs, ce = _clause(s, e, count, marks)
-            fig = _read_count(doc, s, e, cs, ce, count, date)
+            fig = _read_count(doc, s, cs, ce, count, date)
             if fig is not None and (fig.metric == "new" or not new_only):
                 figures.append(fig)
     if not new_only and text.find("ørste", s, e) != -1:
@@ -343,20 +360,22 @@ def _read_sentence(
     return figures, date
 
 
-def _counts(text: str, s: int, e: int) -> Iterator[Count]:
+def _counts(text: str, s: int, e: int) -> list[Count]:
     """The counts of the sentence ``[s, e)``, in text order."""
-    for m in _COUNT_RE.finditer(text, s, e):
+    matches = list(_COUNT_RE.finditer(text, s, e))
+    first = _COUNT_AT_START_RE.match(text, s, e)
+    if first is not None:
+        matches.insert(0, first)
+    counts = []
+    for m in matches:
         digits, word = m["digits"], m["word"]
         if word is None:
-            value = int(digits) if digits.isdigit() else parse_int_grouped(digits)
-        elif word.casefold() in ("ikke", "ikkje"):
-            value = 0
+            value: int | None = int(digits) if digits.isdigit() else parse_int_grouped(digits)
         else:
-            parsed = parse_number_word(word)
-            if parsed is None:
-                continue
-            value = parsed
-        yield Count(m.start(), m.end(), value, word)
+            value = 0 if word in _NOT else parse_number_word(word)
+        if value is not None:
+            counts.append(Count(m.start("count"), m.end("count"), value, word))
+    return counts
 
 
 def _clause(s: int, e: int, count: Count, marks: list[tuple[int, int]]) -> tuple[int, int]:
@@ -376,31 +395,32 @@ def _clause(s: int, e: int, count: Count, marks: list[tuple[int, int]]) -> tuple
 
 
 def _read_count(
-    doc: Document, s: int, e: int, cs: int, ce: int, count: Count, date: str | None
+    doc: Document, s: int, cs: int, ce: int, count: Count, date: str | None
 ) -> Figure | None:
-    """The figure ``count`` gives in its clause ``[cs, ce)`` of the sentence ``[s, e)``."""
+    """The figure ``count`` gives in its clause ``[cs, ce)`` of the sentence at ``s``."""
     text = doc.text
-    words_before = text[max(s, count.start - 40) : count.start].rsplit(None, 2)
-    if _is_not_a_figure(words_before, count):
-        return None
-    if count.word is not None and count.word.casefold() in ("ikke", "ikkje"):
+    if count.word in _NOT:
         nm = _NOT_NEW_RE.match(text, count.end, ce)
         if nm is None:
             return None
         place = _find_place(text, cs, ce, "new")
         return _with_since(doc, Figure(count.start, nm.end(), "new", 0, place), cs, ce, s, date)
 
-    if words_before and words_before[-1].casefold() in W.PARTITIVE_WORDS:
-        partitive = True  # "Antall testede er 1200, hvorav 30 smittede": another group's
-    else:
-        partitive = False
-    listed = _listed_place(text, s, count)
     after = _read_after(text, count, ce)
-    before = _read_before(text, s, count, after) if after.what in (None, "unit", "tested") \
-        or after.what == "case" else None  # fmt: skip
-    metric = _classify(text, count, cs, after, before, listed is not None)
-    if metric is None or (partitive and metric == "total"):
+    if after.what == "other" or after.pronoun:
         return None
+    listed = _listed_place(text, s, count) if after.what is None else None
+    before = _read_before(text, s, count) if after.what != "hospital" else None
+    if after.what in (None, "unit") and before is None and listed is None:
+        return None  # nothing names what it counts
+    words_before = text[max(s, count.start - 40) : count.start].rsplit(None, 2)
+    if _is_not_a_figure(words_before, count):
+        return None
+    metric = _classify(text, count, cs, after, before, listed is not None)
+    if metric is None:
+        return None
+    if metric == "total" and words_before and words_before[-1].casefold() in W.PARTITIVE_WORDS:
+        return None  # "Antall testede er 1200, hvorav 30 smittede": another group's
 
     start = before.start if before is not None and after.what in (None, "unit") else count.start
     end = after.end
@@ -429,7 +449,7 @@ def _is_not_a_figure(words: list[str], count: Count) -> bool:
     if last in W.SET_WORDS:
         # "291 av dei 1.093 smitta": the whole of which a part was named is a total
         return not (last in ("de", "dei") and prev == "av" and len(words) == 3
-                    and _COUNT_RE.fullmatch(words[0]) is not None)  # fmt: skip
+                    and bool(_counts(words[0], 0, len(words[0]))))  # fmt: skip
     if f"{prev} {last}" in W.APPROXIMATIONS_TWO_WORDS:
         return True
     if last in W.PAIR_WORDS and (prev[:1].isdigit() or parse_number_word(prev) not in (None, 0, 1)):
@@ -461,211 +481,167 @@ def _listed_place(text: str, s: int, count: Count) -> str | None:
 
 
 # -- the words after a count: its noun, then what is said of it --------------------------
-# Verbs between the noun and what is said of it: "er", "har blitt", "ligg", "får".
-_VERBS = frozenset(
-    """er var har hadde ligger ligg låg lå får fikk fekk ble blei vart blir vert""".split()
+# Each word after a count is read as its class, one letter, so that the grammar below can
+# be written over the classes. The words of each class are in _case_words.
+_CLASSES: dict[str, frozenset[str]] = {
+    "N": W.NEW_WORDS,  # nye, flere, fleire
+    "A": W.CONFIRMED,  # registrerte, bekreftede, påviste, melde (and …relaterte, below)
+    "C": W.CASE_NOUNS,  # smittede, smitta, tilfeller, koronasmittet
+    "c": W.NEW_CASE_NOUNS,  # nysmittede
+    "U": W.UNITS,  # personer, pasientar, nordmenn
+    "H": W.HOSPITAL_WORDS,  # innlagt, innlagde
+    "S": W.HOSPITAL_NOUNS,  # sykehus, sjukehuset
+    "B": W.TREATMENT_WORDS,  # behandling, behandles
+    "D": W.DEATH_WORDS,  # døde, dødsfall, døydde
+    "O": W.OTHER_NOUNS,  # karantene, prøver, prosent, ganger
+    "G": W.GROUP_NOUNS,  # elever, ansatte
+    "I": W.INSTITUTION_WORDS - W.HOSPITAL_NOUNS,  # sykehjem, legevakt
+    "Z": W.DISEASES,  # smitte, covid-19, koronaviruset
+    "T": W.TESTED_WORDS,  # testet, testa
+    "Y": W.POSITIVE_WORDS,  # positivt
+    "v": W.VERBS,  # er, har, ligg, får
+    "x": W.AUXILIARIES,  # blitt, vorte, vært
+    "f": W.GOT,  # fått
+    "w": W.ADVERBS | frozenset(WEEKDAYS),  # nå, framleis, fredag
+    "d": W.OF_WORDS,  # disse, dei, våre
+    "k": W.PLACE_NOUNS,  # kommunen, landet
+    "m": frozenset(("med",)),
+    "i": frozenset(("i", "fra", "frå")),
+    "p": frozenset(("på", "ved")),
+    "a": frozenset(("av",)),
+    "s": frozenset(("som",)),
+    "o": frozenset(("og",)),
+    "K": frozenset(("kommune", "fylke")),
+    "q": frozenset(("dag",)),
+    "e": frozenset(("endring",)),
+}
+_CLASS_OF: dict[str, str] = {}
+for _letter, _words in reversed(_CLASSES.items()):  # the first class listed wins
+    _CLASS_OF.update(dict.fromkeys(_words, _letter))
+
+# What the words after a count say, over their classes (the letters above; "P" is a
+# capitalised word of no class, a name; "_" any other word). Matched from the count on,
+# as far as it goes; each part is optional and tried once.
+_AFTER_GRAMMAR = re.compile(
+    r"""
+    # the noun phrase: "nye", participles, then the noun
+    (?P<new> N )? A*
+    (?: (?P<case> [Cc] ) (?P<group> G )?    # "smittede"; "smittede elever" is a part
+      | (?P<noun_hospital> H )              # "3 innlagt"
+      | (?P<noun_death> D )                 # "57 dødsfall"
+      | (?P<noun_other> [OG] )              # "184 prøver", "40 ansatte"
+      | (?P<unit> U )                       # "18 personer"
+      | (?P<no_change> e i [Cc_] )          # "Ingen endring i smittetallet"
+    )?
+    (?: m (?P<confirmed_with> A+ )? Z )?    # "personer med påvist covid-19"
+    (?P<confirmed_zero> A+ Z )?             # "ingen påvist smitte"
+    # where from, and a part of a set
+    (?: [ip] (?P<place> P (?: o? P )? ) (?! [SI] ) K? | i k K? )?
+                                            # "i Bærum", "fra Asker og Bærum", "i kommunen"
+    (?P<of> a d [Cc]? )?                    # "av våre", nynorsk "av dei smitta"
+    (?P<som> s )?
+    # what is said of it: a verb, then the word that names the figure
+    (?: v x? w* (?: i q )? )?               # "er", "har vorte", "var fredag", "er i dag"
+    (?: (?P<hospital> H | [ip] S | B [ip]? S )      # "er innlagt", "ligg på sjukehus"
+      | (?P<death> D )                              # "er døde", "har døydd"
+      | (?P<said_new> N A* [Cc] )                   # "er nye påviste tilfeller"
+      | (?P<said_other> [OG] | [ip] [OI] )          # "er i karantene"
+      | (?P<tested> T Y )                           # "har testa positivt"
+      | (?P<said_case> f? A* [Cc] | f? A+ Z )       # "er smittet", "har fått påvist smitte"
+    )?
+    """,
+    re.VERBOSE,
 )
-_AUXILIARIES = frozenset("""blitt vorte vært vore fått hatt""".split())
-# Words that may stand between the verb and what it says: "er nå", "var fredag", "er
-# fortsatt", nynorsk "er framleis".
-_ADVERBS = frozenset(
-    """nå no fortsatt framleis fremdeles totalt samlet samla hittil dessverre""".split()
-) | frozenset(WEEKDAYS)
-_OF_WORDS = frozenset("""disse desse dem dei de våre oss""".split())
-_PLACE_NOUNS = frozenset("""kommunen landet fylket byen bydelen regionen""".split())
-_PLACE_PREPOSITIONS = frozenset(("i", "fra", "frå"))
+
+
+def _word_class(word: str) -> str:
+    folded = word.casefold()
+    letter = _CLASS_OF.get(folded)
+    if letter is not None:
+        return letter
+    if folded.endswith(W.RELATED_SUFFIXES):
+        return "A"  # "koronarelaterte dødsfall"
+    return "P" if word[0].isupper() else "_"
 
 
 def _read_after(text: str, count: Count, ce: int) -> After:
-    """Read the words after ``count`` up to the clause end ``ce``.
+    """Read the words after ``count`` up to the clause end ``ce`` by _AFTER_GRAMMAR.
 
-    First the noun phrase (``nye``, a participle such as ``registrerte``, then the
-    noun: ``smittede``, ``personer``, ``dødsfall``), then where from (``i Bærum``), a
-    part (``av våre``), ``som``, a verb (``er``, ``har vorte``, ``ligg``) and what it
-    says: ``smittet``, ``innlagt``, ``på sykehus``, ``døde``, ``fått påvist smitte``.
-    What is said overrides the noun: ``3 smittede er innlagt`` is in hospital.
+    What is said of the noun overrides the noun: ``3 smittede er innlagt`` is in
+    hospital, ``2 nye er innlagt`` is no figure (a change of the hospital figure).
     """
-    words = _Words(text, count.end, ce)
-    what: str | None = None
-    end = count.end
-    part = False
+    first = text[count.end : count.end + 30].split(None, 1)
+    if not first or not text[count.end].isspace() or _word_class(first[0].rstrip(_AROUND_WORDS)) in "P_":
+        return After(None, count.end)  # "12 år", "2020 var": no word a figure is named by
+    words = _words(text, count.end, ce)
+    classes = "".join(_word_class(w) for w, _, _ in words)
+    if not classes or classes[0] in "P_":
+        return After(None, count.end)  # "12 år", "2020 var": no word a figure is named by
+    g = _AFTER_GRAMMAR.match(classes)
+    assert g is not None  # every part is optional
 
-    # the noun phrase
-    if words.peek() in W.NEW_WORDS:
-        what, end = "new", words.take()
-    while words.peek() in W.CONFIRMED or words.peek().endswith(W.RELATED_SUFFIXES):
-        words.take()
-    noun = words.peek()
-    if noun in W.CASE_NOUNS or noun in W.NEW_CASE_NOUNS:
-        what = "new" if what == "new" or noun in W.NEW_CASE_NOUNS else "case"
-        end = words.take()
-        part = words.peek() in W.GROUP_NOUNS  # "2 smittede elever"
-    elif noun in W.HOSPITAL_WORDS:
-        return After(None if what == "new" else "hospital", words.take())  # not "nye innlagte"
-    elif noun in W.DEATH_WORDS:
-        return After(None if what == "new" else "death", words.take())  # not "nye dødsfall"
-    elif noun in W.OTHER_NOUNS:
-        return After("other", count.end)
-    elif noun in W.UNITS:
-        what = what or "unit"
-        unit_end = words.take()
-        if what == "unit":
-            end = unit_end
-    elif what == "new":
-        return After("new" if _new_tail_ok(text, words.pos, ce) else None, end)
-    elif noun == "endring" and words.peek(1) == "i" and words.peek(2).startswith("smittetal"):
-        words.skip(2)  # "Ingen endring i smittetallet": no new cases
-        return After("new" if count.value == 0 else None, words.take())
-    if words.peek() == "med":  # "personer med påvist covid-19", "pasienter med covid-19"
-        k = 1
-        while words.peek(k) in W.CONFIRMED:
-            k += 1
-        if words.peek(k) in W.DISEASES:
-            confirmed = k > 1
-            words.skip(k + 1)
-            if confirmed and what == "unit":
-                what, end = "case", words.end
-    if what is None and words.peek() in W.CONFIRMED:
-        # "ingen påvist smitte", "ingen bekreftet koronasmitte"
-        k = 1
-        while words.peek(k) in W.CONFIRMED:
-            k += 1
-        if words.peek(k) in W.DISEASES and count.value == 0:
-            words.skip(k + 1)
-            what, end = "case", words.end
+    def end_of(group: str) -> int:
+        return words[g.end(group) - 1][2]
 
-    # where from, and a part
+    new = g["new"] is not None
     place = None
-    if words.peek() in _PLACE_PREPOSITIONS:
-        name = words.peek_place(1)
-        if name is not None:
-            place = name
-            words.skip_place(1)
-        elif words.peek(1) in _PLACE_NOUNS:
-            words.skip(2)
-            if words.peek() == "kommune":
-                words.skip(1)
-    if words.peek() == "av" and words.peek(1) in _OF_WORDS:  # "6 av våre er på sykehus"
-        part = True
-        words.skip(2)
-        if words.peek() in W.CASE_NOUNS:
-            words.skip(1)
-    pronoun = False
-    if words.peek() == "som":
-        pronoun = count.word is not None and count.value == 1  # "en som er smittet"
-        words.skip(1)
-
-    # what is said of it
-    if words.peek() in _VERBS:
-        words.skip(1)
-        if words.peek() in _AUXILIARIES:
-            words.skip(1)
-        while words.peek() in _ADVERBS:
-            words.skip(1)
-        if words.peek() == "i" and words.peek(1) == "dag":
-            words.skip(2)
-    said = words.peek()
-    if said in W.HOSPITAL_WORDS:
-        return After("hospital", words.take(), place, part, pronoun)
-    if said in W.DEATH_WORDS:
-        return After("death", words.take(), place, part, pronoun)
-    if said in ("på", "i", "ved") and words.peek(1) in W.HOSPITAL_NOUNS:
-        words.skip(1)
-        return After("hospital", words.take(), place, part, pronoun)
-    if said in W.TREATMENT_WORDS:  # "får behandling på sykehus", "behandles på sjukehus"
-        k = 2 if words.peek(1) in ("på", "i", "ved") else 1
-        if words.peek(k) in W.HOSPITAL_NOUNS:
-            words.skip(k)
-            return After("hospital", words.take(), place, part, pronoun)
-    if said in W.NEW_WORDS and what in (None, "unit"):  # "14 av disse er nye påviste tilfeller"
-        words.take()
-        while words.peek() in W.CONFIRMED:
-            words.take()
-        if words.peek() in W.CASE_NOUNS:
-            return After("new", words.take(), place, part, pronoun)
-        return After(None, end)
-    if said in W.OTHER_NOUNS or said in W.GROUP_NOUNS:
-        return After("other", end)
-    if said in ("i", "på") and words.peek(1) in W.OTHER_NOUNS:
-        return After("other", end)  # "er i karantene"
-    if what in (None, "unit"):
-        if said in W.TESTED_WORDS and words.peek(1) in W.POSITIVE_WORDS:
-            words.take()
-            return After("tested", words.take(), place, part, pronoun)
-        k = 0
-        if said == "fått":
-            k = 1
-        while words.peek(k) in W.CONFIRMED:
-            k += 1
-        if words.peek(k) in W.CASE_NOUNS:  # "som er smittet", "registrert koronasmittet"
-            words.skip(k)
-            return After("case", words.take(), place, part, pronoun)
-        if k and words.peek(k) in W.DISEASES and words.peek(k - 1) in W.CONFIRMED:
-            words.skip(k)  # "har fått påvist koronasmitte"
-            return After("case", words.take(), place, part, pronoun)
-    return After(what, end, place, part, pronoun)
+    if g["place"] is not None:
+        place = text[words[g.start("place")][1] : end_of("place")]
+        if place.split()[0] in W.NOT_PLACES:
+            place = None
+    part = g["group"] is not None or g["of"] is not None
+    pronoun = g["som"] is not None and count.word is not None and count.value == 1
+    if g["no_change"] is not None:  # "Ingen endring i smittetallet"
+        said = words[g.end("no_change") - 1][0].casefold()
+        ok = count.value == 0 and said.startswith("smittetal")
+        return After("new" if ok else None, end_of("no_change"))
+    for group, what in (("noun_hospital", "hospital"), ("hospital", "hospital"),
+                        ("noun_death", "death"), ("death", "death")):  # fmt: skip
+        if g[group] is not None:
+            # "2 nye dødsfall", "To nye er innlagt": changes of those figures are not read
+            return After(None if new else what, end_of(group), place, part, pronoun)
+    if g["noun_other"] is not None or g["said_other"] is not None:
+        return After("other", count.end)
+    if g["said_new"] is not None:
+        return After("new", end_of("said_new"), place, part, pronoun)
+    if g["case"] is not None:
+        what = "new" if new or classes[g.start("case")] == "c" else "case"
+        return After(what, end_of("case"), place, part, pronoun)
+    if new:
+        ok = g.end("new") == len(classes) or _new_tail_ok(text, end_of("new"), ce)
+        return After("new" if ok else None, end_of("new"), place, part, pronoun)
+    if g["tested"] is not None:
+        return After("tested", end_of("tested"), place, part, pronoun)
+    if g["said_case"] is not None:
+        return After("case", end_of("said_case"), place, part, pronoun)
+    if g["unit"] is not None and g["confirmed_with"] is not None:
+        return After("case", words[g.end("confirmed_with")][2], place, part, pronoun)
+    if g["confirmed_zero"] is not None and count.value == 0:
+        return After("case", end_of("confirmed_zero"), place, part, pronoun)
+    if g["unit"] is not None:
+        return After("unit", end_of("unit"), place, part, pronoun)
+    return After(None, count.end, place, part, pronoun)
 
 
-class _Words:
-    """The words after a position, up to a clause end, read one at a time; lower-cased."""
+def _words(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
+    """The words (as written, start, end) of ``text[start:end]`` up to a mark, at most 12.
 
-    __slots__ = ("_text", "_limit", "_words", "_spans", "_i", "end")
+    A word is letters and digits, joined by hyphens ("covid-19-pasienter"); a mark at
+    the end of a word ("innlagt.") ends the words after it.
+    """
+    words = []
+    pos = start
+    for token in text[start : min(end, start + 160)].split(maxsplit=12)[:12]:
+        at = text.find(token, pos)
+        word = token.rstrip(_AROUND_WORDS)
+        if not word.replace("-", "").isalnum():
+            break
+        words.append((word, at, at + len(word)))
+        if len(word) < len(token):
+            break
+        pos = at + len(token)
+    return words
 
-    def __init__(self, text: str, pos: int, limit: int) -> None:
-        self._text, self._limit = text, limit
-        m = _WORDS_RE.match(text, pos, limit)
-        self._words = [w.casefold() for w in m.captures(1)] if m else []
-        self._spans: list[tuple[int, int]] = m.spans(1) if m else []
-        self._i = 0  # the next word
-        self.end = pos  # the end of the last word taken
-
-    @property
-    def pos(self) -> int:
-        """Where the next word is looked for."""
-        return self.end
-
-    def peek(self, k: int = 0) -> str:
-        """The k-th word not yet taken, lower-cased; "" past the clause."""
-        j = self._i + k
-        return self._words[j] if j < len(self._words) else ""
-
-    def peek_place(self, k: int) -> str | None:
-        """The place name that starts at the k-th word, as written, or None."""
-        j = self._i + k
-        if j >= len(self._words):
-            return None
-        m = _PLACE_NAME_RE.match(self._text, self._spans[j][0], self._limit)
-        if m is None or m[0].split()[0] in W.NOT_PLACES:
-            return None
-        nxt = j + len(m[0].split())
-        if nxt < len(self._words) and self._words[nxt] in W.INSTITUTION_WORDS:
-            return None
-        return m[0]
-
-    def skip_place(self, k: int) -> None:
-        """Take the words up to the k-th and the place name that starts there."""
-        name = self.peek_place(k)
-        assert name is not None
-        self.skip(k + len(name.split()))
-        if self.peek() == "kommune":
-            self.take()
-
-    def take(self) -> int:
-        """Take the next word; its end."""
-        if self._i < len(self._words):
-            self.end = self._spans[self._i][1]
-            self._i += 1
-        return self.end
-
-    def skip(self, k: int) -> None:
-        for _ in range(k):
-            self.take()
-
-
-# Up to twelve words after a count, each after spaces: letters and digits joined by
-# hyphens ("covid-19-pasienter"). A mark ends them.
-_WORDS_RE = regex.compile(rf"(?:{_HS}+([^\W_]+(?:-[^\W_]+)*)){{1,12}}")
-_PLACE_NAME_RE = re.compile(rf"{_PLACE}(?!\w)")
 
 # After "nye"/"flere" with no noun: the end of the clause, or a small word that cannot
 # be the noun. "8 nye fra søndag", "13 flere enn i går"; not "2 nye fastleger", "2 nye
@@ -760,13 +736,16 @@ _BEFORE_LAST_WORDS = frozenset(
 _CASE_WORD_RE = re.compile(r"[mM]itt(?:ede|a|et|etal)|ilfell")
 
 
-def _read_before(text: str, s: int, count: Count, after: After) -> Before | None:
+def _read_before(text: str, s: int, count: Count) -> Before | None:
     """A label, sum or increase right before ``count``, or None."""
     before = text[max(s, count.start - 40) : count.start].rsplit(None, 1)
     if not before:
         return None
     last = before[-1].casefold()
     if last not in _BEFORE_LAST_WORDS and not last.endswith(":"):
+        return None
+    head = text[s : count.start].casefold()
+    if not any(stem in head for stem in _BEFORE_STEMS):
         return None
     m = _BEFORE_RE.match(text, s, count.start)
     if m is None:
@@ -776,6 +755,12 @@ def _read_before(text: str, s: int, count: Count, after: After) -> Before | None
     if m["sum"] is not None:
         return Before("sum", m.start(), "total")
     return Before("increase", m.start(), "new")
+
+
+# A stem of each word _BEFORE_RE starts with, to look for before trying it.
+_BEFORE_STEMS = ("antall", "tal", "total", "sammen", "saman", "alt", "saml", "hittil", "langt",
+                 "økning", "auke", "auka", "oppgang", "stigning", "tilvekst", "økt", "ste",
+                 "gått opp")  # fmt: skip
 
 
 def _label_metric(label: str, text: str, s: int, label_start: int) -> str | None:
@@ -824,7 +809,7 @@ def _classify(
         return _sentence_metric(text, cs) if what is None else None
     if after.part and what in ("case", "unit", "tested"):
         return None  # "2 av våre pasienter er smittet"; but "14 av disse er nye tilfeller"
-    if what in ("case", "new", "tested") and _SUBGROUP_RE.search(text, cs, _clause_end(text, after)):
+    if what in ("case", "new", "tested") and _names_part_of_town(text, cs, after):
         return None  # "10 koronasmittede på sykehjemmet": a part of the town
     if what == "death":
         return "deaths"
@@ -847,8 +832,13 @@ def _classify(
     return None
 
 
-def _clause_end(text: str, after: After) -> int:
-    return min(len(text), after.end + 80)
+def _names_part_of_town(text: str, cs: int, after: After) -> bool:
+    """Whether the clause up to a little after the count's words names a part of the town."""
+    ce = min(len(text), after.end + 80)
+    clause = text[cs:ce]
+    if not any(stem in clause for stem in _PART_STEMS):
+        return False
+    return _SUBGROUP_RE.search(text, cs, ce) is not None
 
 
 def _tail_ok(text: str, after: After) -> bool:
@@ -858,13 +848,13 @@ def _tail_ok(text: str, after: After) -> bool:
 
 # "økning", "auke" before the count in its clause, with no count between: "For éi veke
 # sidan var auken på eitt døgn 187 melde tilfelle".
-_INCREASE_WORD_RE = regex.compile(
-    rf"(?<!\w)(?i:{_alternatives(W.INCREASE_NOUNS)})(?!\w)(?P<gap>[^\d]*)$"
-)
+_INCREASE_STEMS = ("økning", "auke", "oppgang", "stigning", "tilvekst")
 
 
 def _increase_before(text: str, cs: int, count: Count) -> bool:
-    return _INCREASE_WORD_RE.search(text, cs, count.start) is not None
+    clause = text[cs : count.start].casefold()
+    last = max(clause.rfind(stem) for stem in _INCREASE_STEMS)
+    return last != -1 and not any(_counts(text, cs + last, count.start))
 
 
 def _period_around(text: str, cs: int, count: Count, after: After) -> bool:
@@ -872,11 +862,13 @@ def _period_around(text: str, cs: int, count: Count, after: After) -> bool:
     siste døgn", "12 smittede siden fredag") or before it in its clause ("Siste døgn er
     det registrert 11 smittede", "på eitt døgn")."""
     pos = after.end
-    pm = _PLACE_RE.match(text, pos + 1) if text[pos : pos + 1].isspace() else None
-    if pm is not None:
-        pos = pm.end("name")
+    if after.place is not None:  # "12 smittede i Bærum siste døgn"
+        pos = text.find(after.place, pos) + len(after.place)
     if _DAY_PERIOD_RE.match(text, pos) or _SINCE_RE.match(text, pos + 1):
         return True
+    find = text.find
+    if find("døgn", cs, count.start) == -1 and find("dag", cs, count.start) == -1:
+        return False
     return _DAY_PERIOD_RE.search(text, cs, count.start) is not None
 
 
@@ -894,8 +886,10 @@ _DAY_PERIOD_RE = re.compile(
     re.VERBOSE | re.IGNORECASE,
 )
 
+
 # A count for a part of the town ("ingen smittede på sykehjem") is not the town's figure:
 # it would contradict the day's total in the cases report.
+_PART_STEMS = (*W.PART_OF_TOWN, "blant")
 _SUBGROUP_RE = re.compile(
     rf"""(?<!\w) (?: (?:i|på|ved) \s+ (?: (?:de|dei|den|det) \s+ )? (?: [\w-]+ \s+ )?
           (?: {"|".join(W.PART_OF_TOWN)} )
@@ -915,9 +909,17 @@ _FIRST_DEATH_RE = re.compile(r"(?<!\w)[fF]ørste\s+(?:[\w-]+\s+)?(?:korona)?død
 # -- place -------------------------------------------------------------------------------
 def _find_place(text: str, a: int, b: int, metric: str) -> str | None:
     """The place named in ``[a, b)``: a capitalised name after "i", "fra" or "på"."""
-    for pm in _PLACE_RE.finditer(text, a, b):
+    for capital in _CAPITAL_RE.finditer(text, a, b):
+        start = capital.start()
+        space = text.rfind(" ", a, start - 1)
+        prep = text[space + 1 if space != -1 else a : start - 1]
+        if prep not in _PLACE_PREPOSITIONS or not text[start - 1].isspace():
+            continue
+        pm = _PLACE_RE.match(text, start, b)
+        if pm is None:
+            continue
         name = pm["name"]
-        if pm["prep"] in ("på", "På") and metric in ("hospitalized", "deaths"):
+        if prep in ("på", "På") and metric in ("hospitalized", "deaths"):
             continue  # "innlagt på Ahus", "døde på Bærum sykehus": a hospital, not a place
         nxt = pm["next"]
         if nxt is not None and nxt.casefold() in W.INSTITUTION_WORDS:
@@ -926,6 +928,10 @@ def _find_place(text: str, a: int, b: int, metric: str) -> str | None:
             continue
         return name
     return None
+
+
+_CAPITAL_RE = re.compile(f"[{_UPPER}]")
+_PLACE_PREPOSITIONS = frozenset(("i", "I", "fra", "Fra", "frå", "Frå", "på", "På"))
 
 
 # "Nordland, som førebels berre har ni tilfelle": a clause that opens with "som" tells
