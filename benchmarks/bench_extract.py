@@ -267,25 +267,36 @@ class Table:
         return (row.seconds / row.mb) / self.base_s_per_mb
 
     def render(self) -> str:
-        head = ["what", "MB", "seconds", "MB/s", "x baseline", "records", "RSS MiB", "target",
-                "result"]
+        head = [
+            "what",
+            "MB",
+            "seconds",
+            "MB/s",
+            "x baseline",
+            "records",
+            "RSS MiB",
+            "target",
+            "result",
+        ]
         body: list[list[str] | str] = []
         for r in self.rows:
             if r.section:
                 body.append(r.what)
                 continue
             ratio = self.ratio(r)
-            body.append([
-                "  " + r.what,
-                f"{r.mb:.1f}" if r.mb is not None else "-",
-                "-" if r.seconds is None else f"{r.seconds:.3f}" + ("*" if r.short else ""),
-                f"{r.mb / r.seconds:.1f}" if r.mb is not None and r.seconds else "-",
-                f"{ratio:.1f}" if ratio is not None else "-",
-                str(r.count) if r.count is not None else "-",
-                f"{r.rss_mib:.0f}" if r.rss_mib is not None else "-",
-                r.target or "",
-                r.result or "",
-            ])
+            body.append(
+                [
+                    "  " + r.what,
+                    f"{r.mb:.1f}" if r.mb is not None else "-",
+                    "-" if r.seconds is None else f"{r.seconds:.3f}" + ("*" if r.short else ""),
+                    f"{r.mb / r.seconds:.1f}" if r.mb is not None and r.seconds else "-",
+                    f"{ratio:.1f}" if ratio is not None else "-",
+                    str(r.count) if r.count is not None else "-",
+                    f"{r.rss_mib:.0f}" if r.rss_mib is not None else "-",
+                    r.target or "",
+                    r.result or "",
+                ]
+            )
         cells = [head] + [b for b in body if isinstance(b, list)]
         widths = [max(len(c[i]) for c in cells) for i in range(len(head))]
         right = {1, 2, 3, 4, 5, 6}
@@ -362,8 +373,12 @@ def in_process_rows(table: Table, corpus: Corpus, repeat: int) -> None:
     # The baseline is the cheapest read + decode, the "read+decode" of issue 6 (~700 MB/s
     # on its reference machine). decode_bytes does more (BOM, Windows-1252, NFC,
     # invisible characters); taking it as the baseline would flatter every ratio.
-    t = measure("read + bytes.decode('utf-8')  (= baseline 1.0)", over_files(files, plain),
-                n=base_repeat, count=False)
+    t = measure(
+        "read + bytes.decode('utf-8')  (= baseline 1.0)",
+        over_files(files, plain),
+        n=base_repeat,
+        count=False,
+    )
     assert t is not None
     table.base_s_per_mb = t.seconds / mb
     measure("read + decode_bytes", over_files(files, decode), n=base_repeat, count=False)
@@ -399,11 +414,14 @@ def in_process_rows(table: Table, corpus: Corpus, repeat: int) -> None:
         ratio = t.seconds / mb / (table.base_s_per_mb or 1.0)
         checks = (("MB/s", mbps < TARGET_ALL_MBPS), ("ratio", ratio > TARGET_ALL_RATIO))
         bad = [what for what, failed in checks if failed]
-        return (f">= {TARGET_ALL_MBPS:g} MB/s, <= {TARGET_ALL_RATIO:g}x",
-                verdict(not bad, f"({', '.join(bad)})" if bad else ""))
+        return (
+            f">= {TARGET_ALL_MBPS:g} MB/s, <= {TARGET_ALL_RATIO:g}x",
+            verdict(not bad, f"({', '.join(bad)})" if bad else ""),
+        )
 
-    measure(f"all {len(names)} extractors + JSON lines", over_files(files, together),
-            target=all_target)
+    measure(
+        f"all {len(names)} extractors + JSON lines", over_files(files, together), target=all_target
+    )
 
     # Each extractor on Documents whose shared structure is already built: the
     # measure of the shared brief (>= 150 MB/s). Fresh Documents for every run,
@@ -429,7 +447,7 @@ def in_process_rows(table: Table, corpus: Corpus, repeat: int) -> None:
             return sum(1 for d in docs for _ in module.extract(d))
 
         measure(f"{name}.extract", net, ready_documents, target=net_target)
-    del texts
+    texts.clear()  # free the decoded texts before the next rows
 
     table.add(Row("outside reference", section=True))
 
@@ -468,13 +486,15 @@ def startup_row(table: Table) -> None:
     runs = [run_child([*argv, "--help"]) for _ in range(STARTUP_RUNS)]
     best = min(r.seconds for r in runs)
     label = "kommunetekst" if script else "python -m kommunetekst"
-    table.add(Row(
-        f"{label} --help (best of {STARTUP_RUNS})",
-        seconds=best,
-        rss_mib=min(r.max_rss_mib for r in runs),
-        target=f"< {TARGET_HELP_SECONDS:g} s",
-        result=verdict(best < TARGET_HELP_SECONDS),
-    ))
+    table.add(
+        Row(
+            f"{label} --help (best of {STARTUP_RUNS})",
+            seconds=best,
+            rss_mib=min(r.max_rss_mib for r in runs),
+            target=f"< {TARGET_HELP_SECONDS:g} s",
+            result=verdict(best < TARGET_HELP_SECONDS),
+        )
+    )
 
 
 def cli_rows(table: Table, corpus: Corpus, repeat: int, details: list[str]) -> dict[int, ChildRun]:
@@ -577,6 +597,7 @@ def machine_info(corpora: Iterable[Corpus]) -> list[str]:
     except OSError:
         pass
     usable = usable_cores()
+
     def git(*args: str) -> str:
         done = subprocess.run(["git", "-C", str(REPO), *args], capture_output=True, text=True)
         if done.returncode:
@@ -656,8 +677,13 @@ def main(argv: list[str] | None = None) -> int:
             machine = [machine_parallelism()]
             small = cli_rows(table, corpus, args.cli_repeat, details)
             machine.append(machine_parallelism())
-            table.add(Row("machine: pure-Python loop, 2 processes / 1", target="(context)",
-                          result=" / ".join(f"{m:.2f}x" for m in machine)))
+            table.add(
+                Row(
+                    "machine: pure-Python loop, 2 processes / 1",
+                    target="(context)",
+                    result=" / ".join(f"{m:.2f}x" for m in machine),
+                )
+            )
             table.add(jobs_row(small, corpus, cores, min(machine)))
             rss_target = f"<= {TARGET_RSS_GROWTH:g}x"
             if big is not None:

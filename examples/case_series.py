@@ -1,6 +1,6 @@
 """The municipality's series of total cases, from the library, with the sentence each came from.
 
-    python examples/case_series.py seeds/000_2a804514763a8fcf.txt
+python examples/case_series.py seeds/000_2a804514763a8fcf.txt
 """
 
 import sys
@@ -11,4 +11,5 @@ from kommunetekst import extract_bytes
 for path in sys.argv[1:]:
     for record in extract_bytes(Path(path).read_bytes(), doc=path, only="case_count"):
         if record["kind"] == "case_count" and record["metric"] == "total":
-            print(f"{record['date']}  {record['value']:>5}  line {record['line']:>3}: {record['text']}")
+            date, value, line = record["date"], record["value"], record["line"]
+            print(f"{date}  {value:>5}  line {line:>3}: {record['text']}")

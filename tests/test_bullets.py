@@ -57,6 +57,34 @@ EXAMPLES = [
            "decision", 1, None)]),
 ]
 
+NUMBERED_AND_NESTED = [
+    # Numbered lists are lists; the index is the position, `number` (tested below) as written.
+    Case("Tiltak:\n1. Skolene stenger\n2. Barnehagene stenger",
+         [("Skolene stenger", "Tiltak:", "other", 1, None), ("Barnehagene stenger", "Tiltak:", "other", 2, None)]),
+    Case("Vedtak:\na) Skolene stenger\nb) Barnehagene stenger",
+         [("Skolene stenger", "Vedtak:", "decision", 1, None), ("Barnehagene stenger", "Vedtak:", "decision", 2, None)]),
+    # • items under a numbered line: that line is their lead-in and their index restarts.
+    Case("Testkriteriar:\n 1. Alle med symptom\n 2. Smittesporing:\n • Nærkontaktar\n • Utbrot\n 3. Innreise:\n • Grensa",
+         [("Alle med symptom", "Testkriteriar:", "other", 1, None),
+          ("Smittesporing:", "Testkriteriar:", "other", 2, None),
+          ("Nærkontaktar", "2. Smittesporing:", "other", 1, None),
+          ("Utbrot", "2. Smittesporing:", "other", 2, None),
+          ("Innreise:", "Testkriteriar:", "other", 3, None),
+          ("Grensa", "3. Innreise:", "other", 1, None)]),
+    # Indented body text and wrapped lines do not restart a list; NBSP-only lines do not either.
+    Case("Statusrunde\n\n  • Leiar\n\n    Tre i karantene.\n\n  • Utstyr\n    Ny ordning.\n\u00a0\n  • Påske",
+         [("Leiar", "Statusrunde", "other", 1, None), ("Utstyr", "Statusrunde", "other", 2, None),
+          ("Påske", "Statusrunde", "other", 3, None)]),
+    Case("Vedtatt:\n- Alle arrangementer\navlyses.\n- Sykehjemmet stenges.",
+         [("Alle arrangementer", "Vedtatt:", "decision", 1, None), ("Sykehjemmet stenges.", "Vedtatt:", "decision", 2, None)]),
+    # A list written "-Item" throughout.
+    Case("Husk:\n-vask hendene\n-hold avstand",
+         [("vask hendene", "Husk:", "other", 1, None), ("hold avstand", "Husk:", "other", 2, None)]),
+    # An unindented paragraph between items ends the list.
+    Case("Status\n • A\nEt avsnitt.\n • B",
+         [("A", "Status", "other", 1, None), ("B", "Et avsnitt.", "other", 1, None)]),
+]
+
 BUGS_CAUGHT = [
     # Blank lines between strong bullets keep one list (web text often has them).
     Case("Behov:\n • A\n\n • B", [("A", "Behov:", "need", 1, None), ("B", "Behov:", "need", 2, None)]),
@@ -83,12 +111,21 @@ NO_MATCH = [
     Case("Tabell 17 - Helse og sosial", []),
     Case("2 * 3 = 6", []),
     Case("Det er 123 smittede • i dag", []),
+    Case("-Jeg understreker at sikkerhet er viktigst, sier direktøren.", []),
+    # Dash paragraphs parted by blank lines are quotes, not a list.
+    Case("Mange har tatt kontakt\n\n- Takk til alle.\n\n- Vi gjør det vi kan.", []),
+    Case("Ordføreren sa:\n\n– Vi må stå sammen.", []),
+    Case("1. Innledning\n\nTekst.\n\n2. Bakgrunn\n\nTekst.", []),
+    Case("10. trinn ble satt i karantene.", []),
+    Case("Stengt:\n1. mai\n17. mai", []),
+    Case("Du kan 1) registrere deg, 2) få hjelp eller 3) ringe.", []),
 ]
 
 KNOWN_FAILURES = [
-    # Numbered lists ("1. …", "a) …") are not read as list items yet.
-    Case("Tiltak:\n1. Skolene stenger\n2. Barnehagene stenger",
-         [("Skolene stenger", "Tiltak:", "other", 1, None), ("Barnehagene stenger", "Tiltak:", "other", 2, None)]),
+    # Dash items parted by blank lines: only the first, under the colon, is read (blank lines
+    # between dash paragraphs are how news texts set quotes apart).
+    Case("Husk:\n\n- Vask hendene\n\n- Hold avstand",
+         [("Vask hendene", "Husk:", "other", 1, None), ("Hold avstand", "Husk:", "other", 2, None)]),
 ]
 
 
@@ -97,7 +134,7 @@ def _check(case: Case) -> None:
     assert got == case.expected
 
 
-@pytest.mark.parametrize("case", EXAMPLES + BUGS_CAUGHT + NO_MATCH, ids=lambda c: c.text[:40])
+@pytest.mark.parametrize("case", EXAMPLES + NUMBERED_AND_NESTED + BUGS_CAUGHT + NO_MATCH, ids=lambda c: c.text[:40])
 def test_bullets(case: Case) -> None:
     _check(case)
 
@@ -106,6 +143,15 @@ def test_bullets(case: Case) -> None:
 @pytest.mark.xfail(strict=True)
 def test_bullets_known_failures(case: Case) -> None:
     _check(case)
+
+
+def test_number_is_as_written_without_its_punctuation() -> None:
+    text = "Vedtak:\n(1) A\n(2) B\n\nRekkefølge:\ni. C\nii. D\n\nPunkt:\n • E\n • F"
+    assert [(r["item"], r["number"], r["index"]) for r in records(text, "bullet")] == [
+        ("A", "1", 1), ("B", "2", 2), ("C", "i", 1), ("D", "ii", 2), ("E", None, 1), ("F", None, 2)]
+    # A web editor that renumbers every point "1.": the index still counts.
+    repeated = "Kriterier:\n1. A\n1. B\n1. C"
+    assert [(r["number"], r["index"]) for r in records(repeated, "bullet")] == [("1", 1), ("1", 2), ("1", 3)]
 
 
 def test_item_span_is_the_item_without_mark_or_trailing_space() -> None:

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import SEEDS
 
+from conftest import SEEDS
 from kommunetekst.cli import cli
 
 LOG = "26.06.20 Dagens smittetall\n\nKontakt: post@baerum.kommune.no\n\nTema\n • Bolig\n • Arbeid\n"
@@ -101,7 +101,9 @@ def test_year_fills_yearless_headers_only() -> None:
     text = "20. mars: Samarbeider med frivilligheten\n"
     no_year = lines(run(["extract", "-", "--only", "date_header"], text).stdout)[1]
     assert no_year["date"] is None and no_year["date_text"] == "20. mars"
-    with_year = lines(run(["extract", "-", "--only", "date_header", "--year", "2020"], text).stdout)[1]
+    with_year = lines(
+        run(["extract", "-", "--only", "date_header", "--year", "2020"], text).stdout
+    )[1]
     assert with_year["date"] == "2020-03-20"
     assert run(["extract", "-", "--year", "20"], text).exit_code == 2
 

@@ -49,6 +49,20 @@ EXAMPLES = [
     Case("26.06.20\u00a0Dagens smittetall", [("2020-06-26", "26.06.20", "Dagens smittetall")]),
     Case("Fredag 27. mars 2020: Hjertetelefonen: et tilbud til barn",
          [("2020-03-27", "Fredag 27. mars 2020", "Hjertetelefonen: et tilbud til barn")]),
+    # A date alone on its line heads the log entry under it; the entry's title stays on its line.
+    Case("27. mars 2020\nPressekonferanse", [("2020-03-27", "27. mars 2020", None)]),
+    Case("21. januar\n\nSkolen åpner i morgen - 15.25", [(None, "21. januar", None)]),
+    Case("2. april:\n\nFast morgenmøte i kriseledelsen.", [(None, "2. april", None)]),
+    Case("Onsdag 27. mai 2020\nNye regler", [("2020-05-27", "Onsdag 27. mai 2020", None)]),
+    # A weekday allows a numeric date without a year.
+    Case("tirsdag 24.3. Skolene holder stengt", [("2020-03-24", "tirsdag 24.3.", "Skolene holder stengt")], year=2020),
+    Case("Onsdag 25.03: Status", [(None, "Onsdag 25.03", "Status")]),
+    Case("Mandag 23.03.2020 Nye tiltak", [("2020-03-23", "Mandag 23.03.2020", "Nye tiltak")]),
+    # A time after the date goes in `time`; the rest of the line is the title.
+    Case("12.11.2020 kl. 14.00 Pressemelding", [("2020-11-12", "12.11.2020", "Pressemelding")]),
+    Case("23.03.2020 14:30 Status", [("2020-03-23", "23.03.2020", "Status")]),
+    # An ordinal inside a title is not a sentence end.
+    Case("15. april: Skulane opnar for 1.–4. trinn", [(None, "15. april", "Skulane opnar for 1.–4. trinn")]),
 ]
 
 BUGS_CAUGHT = [
@@ -87,11 +101,25 @@ NO_MATCH = [
     Case("UDI og Bærum kommune inviterte til informasjonsmøte 3. desember 2015.", []),
     Case("26.06.20", []),
     Case("Mandag morgen var det meldt om 85 smittede i Bærum.", []),
+    # Norwegian puts the verb second: a lower-case word after the date is a sentence.
+    Case("Onsdag 20. januar er det ikke registrert noen nye smittede.", []),
+    Case("11. mars ble det innført nye tiltak.", []),
+    # Metadata dates: they do not start with a date, or a label above says what they are.
+    Case("Oppdatert 21. januar klokken 15.25.\n\nTekst.", []),
+    Case("Publisert\n12.03.2020\n\nSkolene stenger.", []),
+    Case("Dato:\n23. mars 2020\nSted: Rådhuset", []),
+    # A run of dates alone on their lines is a list of dates.
+    Case("Vaksinedager\n\n3. desember\n6. desember\n\nHusk time.", []),
+    # Without a weekday, "24.3." may be a section number, "10.44" a time.
+    Case("1.2. Innledning\n\nTekst.", []),
+    Case("10.44 Ny melding fra sykehuset", []),
+    Case("Mandag kl. 12 - Ordføreren orienterer", []),
+    Case("17. mai-feiringa blir annleis.", []),
 ]
 
 KNOWN_FAILURES: list[Case] = [
-    # A header whose title is on the next line is not joined with it.
-    Case("27. mars 2020\nPressekonferanse", [("2020-03-27", "27. mars 2020", "Pressekonferanse")]),
+    # A range of days heads a section but is not one date; it gives no header yet.
+    Case("28.-29. mars:\n\nHelg.", [(None, "28.-29. mars", None)]),
 ]
 
 
@@ -117,6 +145,13 @@ def test_header_time_and_section_dates() -> None:
     assert first["time"] == "20:30"
     assert second["time"] is None
     assert first["text"] == "27. mars kl. 20.30: Pressekonferanse"
+
+
+def test_header_time_of_a_whole_hour_and_a_bare_line() -> None:
+    (first,) = records("Torsdag 26. mars kl. 16\n\nPressekonferanse.", "date_header", 2020)
+    assert (first["time"], first["title"], first["text"]) == ("16:00", None, "Torsdag 26. mars kl. 16")
+    (second,) = records("  2. april:  \nTekst.", "date_header")
+    assert second["text"] == "2. april:"
 
 
 def test_sections_give_records_their_date() -> None:

@@ -11,7 +11,8 @@ import pytest
 import kommunetekst
 
 MODULES = sorted(
-    m.name for m in pkgutil.walk_packages(kommunetekst.__path__, "kommunetekst.")
+    m.name
+    for m in pkgutil.walk_packages(kommunetekst.__path__, "kommunetekst.")
     if ".cli" not in m.name and not m.name.endswith("__main__")
 )
 

@@ -26,6 +26,7 @@ def test_fold_whitespace_is_split_and_join_without_zero_width(s: str) -> None:
 _LINES = st.sampled_from([
     "26.06.20 Smittetall", "20. mars: Skolene", "Tema", "Behov:", " • Bolig\u00a0 og arbeid ",
     " • A • B ", "- Vask hendene.", "– Jeg vil, sier ordfører Krog.", "* Fakta", "", " ", "Tekst.",
+    "1. Punkt", "2) Punkt\u00a0", " a) Bokstav", "-Tett", "    innrykket tekst", "går videre", "\u00a0", "1. mai",
 ])
 
 

@@ -15,6 +15,11 @@ EXAMPLES = [
     ("benytte\u00a0flyktning@baerum.kommune.no\u00a0for å melde", ["flyktning@baerum.kommune.no"]),
     # Another "@" shortly before: the window search, not the anchored match, reads it.
     ("Følg @baerumkommune eller skriv til post@baerum.kommune.no", ["post@baerum.kommune.no"]),
+    # A full stop glued to the next sentence's first word ends the address.
+    ("Sendes til postmottak@asker.kommune.no.Oppgi fullt navn.", ["postmottak@asker.kommune.no"]),
+    ("mailto:korona@ototen.no?subject=Vaksine", ["korona@ototen.no"]),
+    ("Skriv til oss (barnevernvakta@molde.kommune.no).", ["barnevernvakta@molde.kommune.no"]),
+    ("Redaksjonen: redaksjonen@avsnitt.press", ["redaksjonen@avsnitt.press"]),
 ]
 
 NO_MATCH = [
@@ -25,6 +30,10 @@ NO_MATCH = [
     ("pris 10 @ 20 kr", []),
     ("user@.no", []),
     ("a" * 70 + "@baerum.no", []),  # a local part longer than the window before the "@"
+    ("Kundeservice via epost [email protected]", []),  # hidden by the web page
+    ("Send e-post til post (at) enebakk.kommune.no", []),
+    ("Nyhetsbrev: https://medium.com/@kommunen/nyheter", []),
+    ("Adressa er post@kommune utan noko meir.", []),
 ]
 
 

@@ -13,12 +13,14 @@ from pathlib import Path, PurePath
 from typing import Any
 
 import pytest
-from conftest import DATA, SEEDS, load_score_module
 
+from conftest import DATA, SEEDS, load_score_module
 from kommunetekst import extract_bytes
 
 SCORE = load_score_module()
-GOLD = [json.loads(line) for line in (DATA / "seeds_gold.jsonl").read_text("utf-8").splitlines() if line]
+GOLD = [
+    json.loads(line) for line in (DATA / "seeds_gold.jsonl").read_text("utf-8").splitlines() if line
+]
 GOLD_KINDS = sorted({g["kind"] for g in GOLD})
 
 # Secondary fields that may be wrong on some matched rows: {kind: {field: rows allowed wrong}}.

@@ -100,6 +100,37 @@ EXAMPLES = [
          [("110", "110", "emergency", None), ("112", "112", "emergency", None),
           ("113", "113", "emergency", None)]),
     Case("Ring 1881 for nummeropplysning.", [("1881", "1881", "short", None)]),
+    # NRK's tip lines: 3-5, after a phone word.
+    Case("Ta kontakt på 915 04040 eller 04040@nrk.no",
+         [("+4791504040", "915 04040", "mobile", None)]),
+    # Short numbers in running text, bokmål and nynorsk.
+    Case("Trenger du øyeblikkelig hjelp, kontakt 116 117.",
+         [("116117", "116 117", "short", None)]),
+    Case("Det er viktig at berre dei som er sjuke ringjer 116 117.",
+         [("116117", "116 117", "short", None)]),
+    Case("Slår du 116 117 kommer du til nærmeste legevakt.",
+         [("116117", "116 117", "short", None)]),
+    Case("Telefonnummeret dit er 116 111.", [("116111", "116 111", "short", None)]),
+    Case("Barn kan ringe alarmtelefonen for barn og unge: 116 111.",
+         [("116111", "116 111", "short", "alarmtelefonen")]),
+    Case("Hjelpetelefonen, 116 123, er åpen hele døgnet.",
+         [("116123", "116 123", "short", "Hjelpetelefonen")]),
+    Case("Kven skal du ringe?\n\n • 113 når det står om liv\n • Legevakt 116 117",
+         [("113", "113", "emergency", None), ("116117", "116 117", "short", "Legevakt")]),
+    # The one called is the label, as written.
+    Case("Du kan ringe Folkehelseinstituttet for råd på tlf. 815 55 015.",
+         [("+4781555015", "815 55 015", "uan", "Folkehelseinstituttet")]),
+    Case("Dei som har spørsmål, kan ringa smittesporinga på 94 11 27 31.",
+         [("+4794112731", "94 11 27 31", "mobile", "smittesporinga")]),
+    Case("Ved spørsmål, ring helsestasjon på 66 10 53 38.",
+         [("+4766105338", "66 10 53 38", "fixed", "helsestasjon")]),
+    # Contact blocks: the title right above "Telefon …".
+    Case("Legevakt\nTelefon 116 117", [("116117", "116 117", "short", "Legevakt")]),
+    Case(" • Barneverntjenesten\n   Telefon 40 00 09 47 (08.00–15.30)",
+         [("+4740000947", "40 00 09 47", "mobile", "Barneverntjenesten")]),
+    # 8 together in a list whose lead-in says "telefon".
+    Case("Du når oss på telefon:\n\n • Jordmor Vigdis: 95002597",
+         [("+4795002597", "95002597", "mobile", "Jordmor Vigdis")]),
 ]
 
 BUGS_CAUGHT = [
@@ -121,6 +152,32 @@ BUGS_CAUGHT = [
     Case("tel:+4767509494", [("+4767509494", "+4767509494", "fixed", None)]),
     # Hyphen and dot in one "number" are times (random runs in the property test found it).
     Case("Ring 68-21 17.20", []),
+    # The test centre is where you go, smittesporing whom you call (devset 19:24).
+    Case("  • For å bestille test på testsenteret - ring smittesporing på 94 02 21 32 i dag.",
+         [("+4794022132", "94 02 21 32", "mobile", "smittesporing")]),
+    Case("For å bestille test på testsenteret - ring 94 02 21 32.",
+         [("+4794022132", "94 02 21 32", "mobile", None)]),
+    # ... but "oss på servicetorget, tlf." names whom you call.
+    Case("Ta kontakt med oss på servicetorget, tlf. 22 00 00 00",
+         [("+4722000000", "22 00 00 00", "fixed", "servicetorget")]),
+    # "og 116 117" is a conjunct of its own: the emergency telephone is the other one.
+    Case("Mange ringer medisinsk nødtelefon og 116 117 med spørsmål.",
+         [("116117", "116 117", "short", None)]),
+    # Nynorsk "ring vår koronatelefon;" (devset 15:25): the possessive is not the label.
+    Case("Treng du hjelp, ring vår koronatelefon; 48 14 25 95.",
+         [("+4748142595", "48 14 25 95", "mobile", "koronatelefon")]),
+    # Words after the verb that name no one.
+    Case("Ring oss hele døgnet på 22 00 00 00.", [("+4722000000", "22 00 00 00", "fixed", None)]),
+    Case("Etter kl. 18 må du ringe det nye nummeret 116 117.",
+         [("116117", "116 117", "short", None)]),
+    # A contact block's title is a short line, not a sentence; it may stand above a blank line.
+    Case("Har du spørsmål om legevakten.\nTelefon 67 51 20 00",
+         [("+4767512000", "67 51 20 00", "fixed", None)]),
+    Case("Tannlegevakt for Trøndelag:\n\nTelefon: 800 41 101",
+         [("+4780041101", "800 41 101", "toll_free", "Tannlegevakt")]),
+    # "per telefon" is how, not whom, you contact.
+    Case("For akutthjelp ta kontakt per telefon 63980119.",
+         [("+4763980119", "63980119", "fixed", None)]),
 ]
 
 NO_MATCH = [
@@ -156,6 +213,12 @@ NO_MATCH = [
     Case("Budsjettet for 2020 er 22 000 000,50.", []),
     Case("Dette gjelder 116 117 elever.", []),
     Case("Åpent 22-23 20.00 på fredager.", []),
+    Case("Talet på samtalar til koronatelefonen er 113.", []),
+    Case("Legevakten fikk 113 i går.", []),
+    Case("Telefonstatistikk:\n • 113 samtaler på mandag", []),
+    Case("Saksnummer 915 04040", []),
+    Case("Tall for året:\n • Budsjett: 45000000", []),
+    Case("Tre personar er i karantene, 110 personar er testa.", []),
 ]
 
 KNOWN_FAILURES = [
@@ -170,6 +233,12 @@ KNOWN_FAILURES = [
           ("113", "113", "emergency", None)]),
     # 5-digit numbers (02800 and the like) are not read.
     Case("Ring politiet på 02800.", [("+4702800", "02800", "uan", "politiet")]),
+    # A short number in a list with "for …" between: only the first has its cue.
+    Case("Nødnumrene er 110 for brann, 112 for politi og 113 for ambulanse.",
+         [("110", "110", "emergency", None), ("112", "112", "emergency", None),
+          ("113", "113", "emergency", None)]),
+    Case("Telefonnummer 116 117 til legevakt skal ikke brukes til spørsmål.",
+         [("116117", "116 117", "short", "legevakt")]),
 ]
 
 

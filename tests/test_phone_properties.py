@@ -19,7 +19,7 @@ _ALPHABET = "0123456789" * 4 + SEPARATORS + "+()/,:\n tlfringTelefonkr"
 _CUES = ["", "tlf. ", "Ring ", "telefon ", "Legevakt: ", "kr ", "Org.nr. ", "+47 ", "0047 "]
 
 digit_heavy = st.text(alphabet=_ALPHABET, max_size=120)
-_SHAPES = [(2, 2, 2, 2), (2, 3, 3), (3, 2, 3), (3, 3, 2), (4, 4), (8,), (3,), (3, 3), (5,)]
+_SHAPES = [(2, 2, 2, 2), (2, 3, 3), (3, 2, 3), (3, 3, 2), (3, 5), (4, 4), (8,), (3,), (3, 3), (5,)]
 
 
 @st.composite
@@ -124,3 +124,34 @@ def test_short_numbers_as_the_library_sees_them() -> None:
         for n in range(10 ** (length - 1), 2 * 10 ** (length - 1)):  # all that begin with 1
             digits = str(n)
             assert _short_number(digits) == _short_number_by_library(digits), digits
+
+
+# Words of the sentences around phone numbers, to build random ones: call verbs, phone
+# words, services, pronouns, names, conjunctions and clause marks.
+_LABEL_WORDS = (
+    "ring ringe ringja kontakt ta med til oss deg på tlf. telefon nummeret koronatelefonen "
+    "legevakta smittesporing testsenteret Servicetorget Kari Nordmann ordfører og eller for "
+    "hele døgnet vår din - , ; : Legevakt\n Telefon".split()
+)
+_NUMBERS = ["67 50 94 94", "915 04040", "113", "116 117", "+47 21 89 80 42"]
+
+
+@st.composite
+def labelled_sentences(draw: st.DrawFn) -> str:
+    words = draw(st.lists(st.sampled_from(_LABEL_WORDS), max_size=8))
+    end = draw(st.sampled_from([".", "", " i dag."]))
+    return " ".join([*words, draw(st.sampled_from(_NUMBERS))]) + end
+
+
+@settings(max_examples=300, deadline=None)
+@given(labelled_sentences())
+def test_labels_are_words_as_written(text: str) -> None:
+    """A label is a run of the text's own words before the number, never a pronoun or figure."""
+    for r in records(text, "phone"):
+        label = r["label"]
+        if label is None:
+            continue
+        at = text.find(label)
+        assert 0 <= at < r["span"][0], (text, r)
+        assert not any(ch.isdigit() for ch in label), (text, r)
+        assert label.casefold() not in ("oss", "deg", "hele døgnet", "nummeret"), (text, r)

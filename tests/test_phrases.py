@@ -7,6 +7,7 @@ The held-out fifth of each table is not run here row by row (see the README ther
 from __future__ import annotations
 
 import pytest
+
 from phrases import Row, kinds, load_rows, run_row, score
 
 ROWS = [row for kind in kinds() for row in load_rows(kind)]

@@ -1,6 +1,6 @@
 """The report builders in kommunetekst.reports, fed with records (no CLI, no extractors).
 
-Input is hand-written records that follow the schema of SPEC §1-§2, and
+Input is hand-written records that follow the declared schema (kommunetekst.records), and
 tests/fixtures/reports--seeds.jsonl: the seed facts (the case series of seed
 000, its phone numbers, the percentages of seeds 002-004) as records with real
 spans, plus the date headers and bullets the extractors give for the seeds.
@@ -687,7 +687,7 @@ def test_cells_are_text_not_markup() -> None:
     [
         ({"kind": "case_count", "doc": "a", "metric": "total", "value": True}, 'value" is a bool'),
         ({"kind": "case_count", "doc": "a", "metric": "total"}, 'without "value"'),
-        ({"kind": "phone", "doc": "a", "number": 67509494}, 'number" is a int'),
+        ({"kind": "phone", "doc": "a", "number": 67509494}, 'number" is an int'),
         ({"kind": "percentage", "doc": "a", "value": 12.5, "date": "19.03.2020"}, "ISO date"),
         ({"kind": "bullet", "doc": None, "item": "x"}, 'without a "doc"'),
         ({"doc": "a"}, 'no "kind"'),

@@ -120,7 +120,7 @@ FRAGMENTS = [
     "o\u0308",
     "\ufffd",
     "\x00",
-    "𝟙",
+    "𝟙",  # noqa: RUF001 (a digit that is not ASCII)
     "ǅ",
     "ß",
     "İ",

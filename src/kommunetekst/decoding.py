@@ -44,7 +44,8 @@ from dataclasses import dataclass
 from .errors import BinaryInputError
 from .textutil import normalize_newlines
 
-_SNIFF = 8192
+#: How many bytes at the start of an input are looked at to tell text from binary.
+SNIFF_BYTES = 8192
 
 # Signatures of binary formats a crawler or a colleague may leave under a .txt name.
 # Checked before the NUL test so the message can say what the file is.
@@ -131,14 +132,9 @@ def binary_kind(data: bytes) -> str | None:
         return next(kind for magic, kind in _MAGIC if data.startswith(magic))
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_BE)):
         return None
-    if data.find(b"\x00", 0, _SNIFF) != -1:
+    if data.find(b"\x00", 0, SNIFF_BYTES) != -1:
         return "binary file"
     return None
-
-
-def looks_binary(data: bytes) -> bool:
-    """True for bytes that are not text (see :func:`binary_kind`)."""
-    return binary_kind(data) is not None
 
 
 #: Invisible format characters removed by :func:`normalize_text`: soft hyphen,
@@ -173,7 +169,7 @@ def _normalize(text: str) -> tuple[str, bool, int]:
 
 
 def decode_bytes(data: bytes) -> Decoded:
-    """Decode input bytes the way SPEC §1 and this module's docstring say.
+    """Decode input bytes by the rules of this module's docstring.
 
     Raises:
         BinaryInputError: when the bytes are not text.

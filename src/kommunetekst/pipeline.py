@@ -13,11 +13,13 @@ from typing import Any
 
 from .decoding import decode_bytes, normalize_text
 from .document import Document
-from .records import SCHEMA_VERSION, Match
+from .records import Match, document_record
 from .registry import resolve
 
 
-def iter_records(document: Document, only: Iterable[str] | str | None = None) -> Iterator[dict[str, Any]]:
+def iter_records(
+    document: Document, only: Iterable[str] | str | None = None
+) -> Iterator[dict[str, Any]]:
     """The records of ``document`` from the chosen extractors, in text order.
 
     Records that start at the same offset come in registry order, then in the
@@ -77,26 +79,9 @@ def extract_text(
             ``"phone,bullet"``); all when None.
 
     Yields:
-        record dicts as SPEC §1 describes, in text order.
+        records (see :mod:`kommunetekst.records`), in text order.
     """
     return iter_records(Document(normalize_text(text), doc, year), only)
-
-
-def document_record(data: bytes, doc: str, text: str, encoding: str) -> dict[str, Any]:
-    """The first record of every document: what was read and how it was decoded."""
-    return {
-        "kind": "document",
-        "doc": doc,
-        "line": None,
-        "span": None,
-        "text": None,
-        "date": None,
-        "schema": SCHEMA_VERSION,
-        "sha256": hashlib.sha256(data).hexdigest(),
-        "encoding": encoding,
-        "chars": len(text),
-        "lines": text.count("\n") + (1 if text and not text.endswith("\n") else 0),
-    }
 
 
 def extract_bytes(
@@ -111,6 +96,8 @@ def extract_bytes(
         BinaryInputError: when ``data`` is not text (before anything is yielded).
     """
     decoded = decode_bytes(data)
-    yield document_record(data, doc, decoded.text, decoded.encoding)
+    text = decoded.text
+    lines = text.count("\n") + (1 if text and not text.endswith("\n") else 0)
+    yield document_record(doc, hashlib.sha256(data).hexdigest(), decoded.encoding, len(text), lines)
     # decode_bytes has already normalised the text; extract_text would do it again.
     yield from iter_records(Document(decoded.text, doc, year), only)

@@ -53,12 +53,12 @@ def extractor_names() -> list[str]:
 
 
 def get_extractor(name: str) -> Extractor:
-    """An extractor module by module name (``phone_numbers``, ``phone-numbers``) or kind (``phone``)."""
+    """An extractor module by name (``phone_numbers``, ``phone-numbers``) or kind (``phone``)."""
     module = _by_alias().get(name.strip())
     if module is None:
         valid = ", ".join(sorted({_load(n).INFO.kind for n in EXTRACTORS}))
         raise UnknownExtractorError(f"Unknown extractor {name!r}; choose from: {valid}")
-    return _load(module)  # type: ignore[return-value]
+    return _load(module)
 
 
 def resolve(only: Iterable[str] | str | None) -> list[Extractor]:
@@ -67,11 +67,11 @@ def resolve(only: Iterable[str] | str | None) -> list[Extractor]:
     ``only`` may be a list of names or one comma-separated string.
     """
     if only is None:
-        return [_load(n) for n in EXTRACTORS]  # type: ignore[misc]
+        return [_load(n) for n in EXTRACTORS]
     if isinstance(only, str):
         only = only.split(",")
     wanted = {get_extractor(n).INFO.name for n in only if n.strip()}
-    return [_load(n) for n in EXTRACTORS if n in wanted]  # type: ignore[misc]
+    return [_load(n) for n in EXTRACTORS if n in wanted]
 
 
 def all_info() -> list[ExtractorInfo]:

@@ -29,11 +29,8 @@ from typing import IO
 
 import click
 
-from ..decoding import binary_kind
+from ..decoding import SNIFF_BYTES, binary_kind
 from ..errors import BinaryInputError
-
-_SNIFF = 8192
-_READ_CHUNK = 1 << 20
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,37 +180,54 @@ def _file_type(path: str) -> str:
     return "unknown type"
 
 
-def read_source(source: Source) -> bytes:
-    """The bytes of a source. Raises OSError as the OS gives it.
+@contextlib.contextmanager
+def open_source(source: Source) -> Iterator[IO[bytes]]:
+    """The source as a binary file object: stdin's buffer for ``-``, else the opened file.
 
-    Raises:
-        BinaryInputError: when the first 8 KB show the input is binary; the
-            rest is not read (``/dev/urandom`` named by mistake ends here).
+    Raises OSError as the OS gives it (stdin closed: EBADF).
     """
     if source.name == "-":
         if sys.stdin is None:  # started with stdin closed (<&-)
             raise OSError(errno.EBADF, "standard input is closed")
-        return _read_text_bytes(sys.stdin.buffer)
-    with open(source.name, "rb") as f:
-        return _read_text_bytes(f)
+        yield sys.stdin.buffer
+        return
+    with open(source.name, "rb") as fh:
+        yield fh
 
 
-def _read_text_bytes(fh: IO[bytes]) -> bytes:
-    head = fh.read(_SNIFF)
-    while len(head) < _SNIFF:  # pipes and stdin may return short reads
-        more = fh.read(_SNIFF - len(head))
+def read_head(fh: IO[bytes]) -> bytes:
+    """The first :data:`~kommunetekst.decoding.SNIFF_BYTES` of ``fh`` (fewer when it is shorter).
+
+    Raises:
+        BinaryInputError: when they show the input is binary; the rest is not read
+            (``/dev/urandom`` named by mistake ends here).
+    """
+    head = fh.read(SNIFF_BYTES)
+    while len(head) < SNIFF_BYTES:  # pipes and stdin may return short reads
+        more = fh.read(SNIFF_BYTES - len(head))
         if not more:
             break
         head += more
     kind = binary_kind(head)
     if kind is not None:
         raise BinaryInputError(f"is a {kind}, not text")
-    if len(head) < _SNIFF:
+    return head
+
+
+def read_rest(fh: IO[bytes], head: bytes) -> bytes:
+    """All the bytes of ``fh``, of which :func:`read_head` has read ``head``."""
+    if len(head) < SNIFF_BYTES:
         return head
     if fh.seekable():  # one allocation of the file's size, not head + rest copied together
         fh.seek(0)
         return fh.read()
     return head + fh.read()
+
+
+def read_source(source: Source) -> bytes:
+    """The bytes of a source. Raises OSError as the OS gives it, and BinaryInputError."""
+    with open_source(source) as fh:
+        return read_rest(fh, read_head(fh))
 
 
 def os_reason(e: OSError) -> str:

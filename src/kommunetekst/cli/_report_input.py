@@ -4,14 +4,15 @@ How an input is read:
 
 - ``-`` is stdin; a folder is walked like ``extract`` walks it (recursively,
   sorted, hidden files skipped).
-- A file is JSONL when its name ends in ``.jsonl`` or ``.ndjson``, or when its
-  first non-blank line starts with ``{``. Municipal texts do not start with a
-  brace, and this way a broken first line is reported as a JSONL error rather
-  than read as text. Every other file is text: it is decoded and extracted on
-  the fly with the library (``--year`` applies), exactly as ``extract`` would.
+- A file is JSONL by :func:`kommunetekst.jsonl.looks_like_jsonl` (its name, or a
+  first non-blank ``{``) and is streamed line by line; every other file is text:
+  it is decoded and extracted on the fly with the library (``--year`` applies),
+  exactly as ``extract`` would.
 - A JSONL line that is not a record the reports can read (see
   :func:`kommunetekst.reports.schema.check_record`) stops the report with
   ``FILE:LINE: why``; with ``skip_invalid`` such lines are skipped and counted.
+- A document met twice (the same ``doc`` and ``sha256``, e.g. as text and as
+  JSONL) counts once: :func:`kommunetekst.reports.schema.unique_records`.
 - With no INPUT: stdin when it is piped, else the sample corpus that ships in
   the package (``kommunetekst/sample/*.txt``, copied from ``seeds/`` at build
   time; a source checkout uses ``seeds/`` next to ``src/``).
@@ -20,24 +21,19 @@ How an input is read:
 from __future__ import annotations
 
 import functools
-import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
-import orjson
-
-from ..errors import BinaryInputError, InvalidRecordError
+from ..errors import BinaryInputError
+from ..jsonl import JsonlReader, Record, looks_like_jsonl
 from ..reports.schema import check_record
-from ._io import iter_sources, os_error_sentence, read_source
+from ._io import iter_sources, open_source, os_error_sentence, read_head, read_rest
 
-Record = dict[str, Any]
-
-_JSONL_SUFFIXES = (".jsonl", ".ndjson")
-_BOM = b"\xef\xbb\xbf"
 SAMPLE_PREFIX = "sample/"
 
 
@@ -92,36 +88,37 @@ class ReportInput:
     def records(self, kinds: Iterable[str] | None = None) -> Iterator[Record]:
         """Every record of every input (``document`` records included), or only of ``kinds``.
 
+        Streamed: a JSONL input is read one line at a time, a text input is
+        extracted document by document.
+
         Raises:
             InvalidRecordError: ``FILE:LINE: why`` for a bad JSONL line (unless ``skip_invalid``).
         """
         wanted = None if kinds is None else frozenset(kinds) | {"document"}
-        for doc, read, explicit in self._inputs():
+        for doc, open_input, explicit in self._inputs():
             try:
-                data = read()
+                with open_input() as fh:
+                    head = read_head(fh)
+                    self.documents += 1
+                    if looks_like_jsonl(doc, head):
+                        records = self._read_jsonl(fh, doc, head)
+                    else:
+                        records = self._extract(doc, read_rest(fh, head), wanted)
+                    for r in records:
+                        if wanted is None or r["kind"] in wanted:
+                            yield r
             except OSError as e:
                 self.errors.append(os_error_sentence(doc, e))
-                continue
             except BinaryInputError as e:
                 if explicit:
                     self.errors.append(f"{doc} {e}; give text or JSONL files.")
                 else:
                     self.warnings.append(f"skipped {doc}: it {e}.")
-                continue
-            self.documents += 1
-            if doc.lower().endswith(_JSONL_SUFFIXES) or _starts_with_brace(data):
-                records = self._read_jsonl(doc, data)
-            else:
-                records = self._extract(doc, data, wanted)
-            for r in records:
-                if wanted is None or r["kind"] in wanted:
-                    yield r
 
-    def _inputs(self) -> Iterator[tuple[str, Callable[[], bytes], bool]]:
-        """``(doc, read, named explicitly)`` per input.
-
-        ``read()`` raises OSError or BinaryInputError.
-        """
+    def _inputs(
+        self,
+    ) -> Iterator[tuple[str, Callable[[], AbstractContextManager[IO[bytes]]], bool]]:
+        """``(doc, open, named explicitly)`` per input; ``open()`` gives a binary file object."""
         if self.uses_sample:
             files = sample_files()
             if not files:
@@ -129,56 +126,28 @@ class ReportInput:
                     "no sample texts are installed; give INPUT files or pipe JSONL in."
                 )
             for name, path in files:
-                yield name, path.read_bytes, True
+                yield name, functools.partial(path.open, "rb"), True
             return
         found = iter_sources(self.paths or ("-",))
         self.errors.extend(found.errors)
         self.warnings.extend(found.warnings)
         for s in found.sources:
-            yield s.doc, functools.partial(read_source, s), s.explicit
+            yield s.doc, functools.partial(open_source, s), s.explicit
 
-    def _read_jsonl(self, name: str, data: bytes) -> Iterator[Record]:
-        if data.startswith(_BOM):
-            data = data[len(_BOM) :]
-        for n, raw in enumerate(data.split(b"\n"), 1):
-            if not raw.strip():
-                continue
-            reason: str | None
-            try:
-                obj = orjson.loads(raw)
-            except orjson.JSONDecodeError as e:
-                reason = f"not valid JSON ({e.msg} at column {e.colno})"
-            else:
-                reason = check_record(obj)
-                if reason is None:
-                    yield obj
-                    continue
-            if not self.skip_invalid:
-                raise InvalidRecordError(
-                    f"{name}:{n}: {reason}; fix the line or pass --skip-invalid."
-                )
-            self.skipped_lines += 1
+    def _read_jsonl(self, fh: IO[bytes], name: str, head: bytes) -> Iterator[Record]:
+        reader = JsonlReader(
+            fh, name, check=check_record, skip_invalid=self.skip_invalid, head=head
+        )
+        try:
+            yield from reader
+        finally:
+            self.skipped_lines += reader.skipped
 
     def _extract(self, name: str, data: bytes, wanted: frozenset[str] | None) -> Iterator[Record]:
         from ..pipeline import extract_bytes
 
         only = None if wanted is None else _registered(wanted)
         yield from extract_bytes(data, name, self.year, only)
-
-
-_NON_SPACE_RE = re.compile(rb"[^ \t\r\n\f\v]")
-
-
-def _starts_with_brace(data: bytes) -> bool:
-    """Whether the first non-blank character (after a UTF-8 BOM) is ``{``.
-
-    >>> _starts_with_brace(b'\\xef\\xbb\\xbf\\n  {"kind": "document"}')
-    True
-    >>> _starts_with_brace(b"26.06.20 Dagens smittetall")
-    False
-    """
-    m = _NON_SPACE_RE.search(data, len(_BOM) if data.startswith(_BOM) else 0)
-    return m is not None and m.group() == b"{"
 
 
 def _registered(kinds: frozenset[str]) -> list[str]:

@@ -31,7 +31,7 @@ INFO = ExtractorInfo(
     kind="template",
     version="0.0",
     description="Template for new extractors (not registered)",
-    fields=("value",),
+    fields={"value": "integer"},
 )
 
 _NUMBER_RE = regex.compile(r"\b\d+\b")

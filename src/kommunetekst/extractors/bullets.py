@@ -1,18 +1,31 @@
-"""List items: every ``•``, ``·``, ``*``, ``-`` or ``–`` item, several on one line too.
+"""List items: every ``•``, ``·``, ``*``, ``-`` or ``–`` item and every numbered one
+(``1.``, ``2)``, ``(3)``, ``a)``, ``iv.``), several on one line too.
 
 Each item comes with the lead-in line of its list (``heading``), the list's
 ``category`` from the heading's words (kriseledelse/kriseleiing -> decision,
 resultater -> result, utfordringer -> challenge, aktuelt -> news, fakta ->
-fact, behov -> need, tema -> topic, else other), its 1-based ``index`` in the
-list, and its ``date``: the item's own leading date (``16.12.2015: …``) or
-its section's.
+fact, behov -> need, tema -> topic, else other), its 1-based ``index`` (its
+position in its list), its ``number`` (a numbered item's own number or letter as
+written, without its ``.`` or ``)``: ``"3"``, ``"b"``, ``"iv"``; null for a bullet
+mark; it may differ from ``index`` when a web editor renumbers, ``1. … 1. …``), and
+its ``date``: the item's own leading date (``16.12.2015: …``) or its section's.
+
+Body text indented under an item, and a line that goes on in lower case right under
+it (wrapped text), do not end its list; blank and no-break-space-only lines between
+``•`` items do not either. Items under a numbered line (``2. Smittesporing:`` /
+``• Nærkontakter …``) are a list of their own, led in by that line as written, with
+the index starting again at 1. Items indented under an item of the same kind stay in
+its list. See ``kommunetekst.lists`` for the rules in full.
 
 Caveats: paragraphs that start with a dash and read as a quote
 (``– Jeg vil …, sier ordfører …``) are not items, nor is a lone dash
-paragraph without a lead-in that ends with a colon. ``item`` has its
-whitespace folded; ``text`` is the exact evidence.
+paragraph without a lead-in that ends with a colon, nor a lone one that opens in
+the first person (``– Vi må stå sammen.``). A dash inside a line is never a mark.
+Numbered lines are items only as a list: two or more, counting from 1 (``a``,
+``i``); a lone ``1. Innledning`` or ``10. trinn …`` is not, nor is ``1. mai``.
+``item`` has its whitespace folded; ``text`` is the exact evidence.
 
-Fields: ``item``, ``heading``, ``category``, ``index``.
+Fields: ``item``, ``heading``, ``category``, ``index``, ``number``.
 
 Example::
 
@@ -23,7 +36,7 @@ Example::
      "text": "Barn og unge i risikogrupper.", "date": null,
      "item": "Barn og unge i risikogrupper.",
      "heading": "Kriseledelsen har blant annet diskutert:",
-     "category": "decision", "index": 1}
+     "category": "decision", "index": 1, "number": null}
 """
 
 from __future__ import annotations
@@ -39,9 +52,15 @@ from ..records import ExtractorInfo, Match
 INFO = ExtractorInfo(
     name="bullets",
     kind="bullet",
-    version="1.0",
-    description="List items with their lead-in, category, index and date",
-    fields=("item", "heading", "category", "index"),
+    version="1.1",
+    description="List items with their lead-in, category, index, number and date",
+    fields={
+        "item": "string",
+        "heading": "string?",
+        "category": "string",
+        "index": "integer",
+        "number": "string?",
+    },
 )
 
 # A leading date is an INLINE_DATE_RE match followed by a colon. Matched in two steps
@@ -67,5 +86,6 @@ def extract(doc: Document) -> Iterator[Match]:
             it.start,
             it.end,
             date,
-            {"item": it.item, "heading": it.heading, "category": it.category, "index": it.index},
+            {"item": it.item, "heading": it.heading, "category": it.category, "index": it.index,
+             "number": it.number},
         )

@@ -116,7 +116,13 @@ INFO = ExtractorInfo(
     kind="case_count",
     version="2.0",
     description="COVID-19 case figures: total, new, hospitalized, deaths, with place and since",
-    fields=("metric", "value", "place", "since", "since_date"),
+    fields={
+        "metric": "string",
+        "value": "integer",
+        "place": "string?",
+        "since": "string?",
+        "since_date": "date?",
+    },
 )
 
 

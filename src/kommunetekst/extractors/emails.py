@@ -1,9 +1,15 @@
 """E-mail addresses.
 
 Finds ``name@domain.tld`` addresses; a full stop or comma right after an
-address ends the sentence, not the address. ``address`` is lower-cased.
+address ends the sentence, not the address, and so does a full stop glued to a
+capitalised word (``post@asker.kommune.no.Oppgi navn``: the domain is lowercase,
+its "top-level domain" is the next sentence's first word). ``address`` is
+lower-cased.
 
-Caveats: obfuscated addresses (``post (at) kommune.no``) are not read.
+Caveats: obfuscated addresses (``post (at) kommune.no``, ``post[at]…``, ``kari at gol
+dot no``) and addresses a web page hid (``[email protected]``) are not read: the text
+does not give them. An ``@`` in a web address (``medium.com/@kommunen``) or a handle
+(``@baerumkommune``) is not an address.
 
 Fields: ``address``.
 
@@ -28,9 +34,9 @@ from ..records import ExtractorInfo, Match
 INFO = ExtractorInfo(
     name="emails",
     kind="email",
-    version="1.0",
+    version="1.1",
     description="E-mail addresses",
-    fields=("address",),
+    fields={"address": "string"},
 )
 
 EMAIL_RE = regex.compile(
@@ -83,6 +89,27 @@ def extract(doc: Document) -> Iterator[Match]:
         else:
             m = None
         if m:
-            yield Match("email", m.start(), m.end(), doc.date_at(m.start()), {"address": m[0].lower()})
-            last_end = m.end()
+            start, end = m.start(), _address_end(text, at, m.end())
+            address = text[start:end].lower()
+            yield Match("email", start, end, doc.date_at(start), {"address": address})
+            last_end = end
         at = find("@", max(at + 1, last_end))
+
+
+def _address_end(text: str, at: int, end: int) -> int:
+    """Where the address ending at ``end`` ends, if its last label begins the next sentence.
+
+    A full stop with no space after it: "post@asker.kommune.no.Oppgi fullt navn" has the
+    domain "asker.kommune.no" and a capitalised word glued to it, not the top-level domain
+    "Oppgi". Only when the rest of the domain is lowercase and keeps a top-level domain.
+
+    >>> t = "Send til post@asker.kommune.no.Oppgi navn."
+    >>> t[9:_address_end(t, t.index("@"), 36)]
+    'post@asker.kommune.no'
+    """
+    dot = text.rfind(".", at, end)
+    last = text[dot + 1 : end]
+    rest = text[at + 1 : dot]
+    if last[:1].isupper() and last[1:].islower() and rest.islower() and "." in rest:
+        return dot
+    return end

@@ -64,7 +64,11 @@ INFO = ExtractorInfo(
     kind="opening_hours",
     version="1.0",
     description="Opening hours: time ranges with the days they apply to",
-    fields=("opens", "closes", "days"),
+    fields={
+        "opens": "string",
+        "closes": "string",
+        "days": "string?",
+    },
 )
 
 _S = HSPACE_CLASS

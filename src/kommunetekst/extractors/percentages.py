@@ -63,7 +63,11 @@ INFO = ExtractorInfo(
     kind="percentage",
     version="1.0",
     description="Percentages and percentage points, with the year they are for",
-    fields=("value", "unit", "year"),
+    fields={
+        "value": "number",
+        "unit": "string",
+        "year": "integer?",
+    },
 )
 
 _S = HSPACE_CLASS

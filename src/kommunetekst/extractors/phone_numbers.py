@@ -2,62 +2,95 @@
 
 Candidates are found with our own patterns, then checked against Norway's
 numbering plan with ``phonenumbers``. Written forms: ``67 50 94 94``,
-``66 700 000``, ``900 31 260``, ``900 312 60``, ``6750 9494``, ``67509494``,
-``+47 21 89 80 42``, ``0047 …``, ``(+47) …``, groups separated by one space,
-no-break space (U+00A0, U+202F), hyphen or dot.
+``66 700 000``, ``900 31 260``, ``900 312 60``, ``915 04040``, ``6750 9494``,
+``67509494``, ``+47 21 89 80 42``, ``0047 …``, ``(+47) …``, groups separated by
+one space, no-break space (U+00A0, U+202F), hyphen or dot.
 
 What makes a candidate a phone number:
 
 - It is a whole run of digits: a digit or a digit group right before or after
   it (``2 113``, ``974 760 673``) means it is part of another figure.
 - Its grouping is one Norway uses: 2-2-2-2, 3-2-3, 3-3-2 (accepted as they
-  stand), or 8 digits together, 2-3-3 and 4-4, which also write amounts
-  (``12 500 000``), dates and year ranges: these need a ``+47``, or a phone
-  word (``tlf``, ``telefon…``, ``…telefonen``, ``ring``, ``mobil``,
-  ``nummer``, ``sentralbord``, ``legevakt``, ``kontakt``, ``nås``) earlier in
-  the same sentence with no other figure in between.
+  stand), or 8 digits together, 2-3-3, 4-4 and 3-5 (NRK's ``915 04040``), which
+  also write amounts (``12 500 000``), dates, year ranges and codes: these need a
+  ``+47``, or a phone word (``tlf``, ``telefon…``, ``…telefonen``, ``ring``/
+  ``ringje``, ``mobil``, ``nummer``, ``sentralbord``, ``legevakt``, ``kontakt``,
+  ``nås``) earlier in the same sentence with no other figure in between, or a
+  list lead-in with a phone word above their list item (``… på telefon (se
+  under):`` / `` • Jordmor Vigdis: 95120597``).
 - ``phonenumbers`` says it is a valid Norwegian number.
 - It is not an amount (``kr``/``NOK`` before; ``kr``, ``kroner``, ``,-``,
   ``mill``, ``%`` after) and not after ``org.nr``, ``konto``, ``saksnr``,
   ``postboks``, ``KID`` and the like.
 
 Short numbers (110, 112, 113, 116 117, 116 111, 1881, …: the short codes of
-Norway's plan in ``phonenumbers``) only right after a word that says they are
-phone numbers (``ring 113``, ``legevakt 116 117``, ``tlf. 1881``, ``politiet
-på 112``, ``ring 112 eller 113``), and not when a noun follows that counts
-something (``ring 120 personer``).
+Norway's plan in ``phonenumbers``) only where the text names them as phone
+numbers: right after a call verb or a phone word (``ring 113``, ``kontakt 116
+117``, ``ringjer 116 117``, ``Slår du 116 117``, ``legevakt 116 117``, ``tlf.
+1881``, ``politiet på 112``, ``Telefonnummeret dit er 116 111``, ``ringer
+medisinsk nødtelefon og 116 117``), after ``på``, a colon or a parenthesis
+that follow a phone word (``ring Alarmtelefonen for barn og unge: 116 111``),
+set off by commas after one (``Hjelpetelefonen, 116 123, er åpen``), chained to
+an accepted number (``ring 112 eller 113``), or opening a list item whose lead-in
+has a phone word (``Kven skal du ringja?`` / `` • 113 når det står om liv``);
+not when a noun follows that counts something (``ring 120 personer``), and
+``er`` links only a word for the number to it (not ``… til koronatelefonen er
+113``, a count).
 
 Fields, in this order: ``number`` (E.164 ``+47XXXXXXXX``; short numbers as
 their digits), ``display`` (as written, the evidence), ``type`` (``fixed``,
 ``mobile``, ``toll_free``, ``shared_cost``, ``premium``, ``voip``, ``uan``,
 ``personal``, …, from ``phonenumbers``; ``emergency`` for 110/112/113,
-``short`` for other short numbers) and ``label``: the service or person the
-number belongs to. The label is the nearest of these before the number in
-its sentence (after any earlier number in it): a service noun
-(``…telefon(en)``, ``…tjeneste(n)``, ``legevakt``, ``…vakt(en)``,
-``sentralbord``, ``servicetorg``, ``innbyggerservice``, ``…kontoret``,
-``…teamet``, ``…senteret``, …)
-with the capitalised words just before it (``Psykisk mestringstelefon``,
-``Bærum legevakt``); a role (``ordfører``, ``kommuneoverlege``, ``rådmann``,
-…) with the capitalised name after it (``Ordførar Gaute Epland``), when only
-phone words stand between it and the number (``Rådmannen sier at alle kan
-ringe …`` has none); or a capitalised name of two or more words just before
-the phone word (``Kari Nordmann, tlf. …``, ``NAV Bærum: …``); a municipality
-(``Trondheim kommune``); or the one to three words of a list entry
-(``Smittesporing: 67 50 94 95``). Failing that, a service noun in the title of the
-dated section the number is in (``19.03.20 Seniortelefonen i koronatider`` →
-``Seniortelefonen``). Short numbers are national services and never take the
-section's label; no label is ``null``.
+``short`` for other short numbers) and ``label``: the service the number
+belongs to, as written. From the number's own clause first, then its
+sentence (after any earlier number in it), then the lead-in of its list or the
+title of its dated section:
+
+- The nearest before the number of: a service noun (``…telefon(en)``,
+  ``…tjeneste(n)``/``…teneste(a)``, ``legevakt``, ``…vakt(en)``, ``…sentralen``,
+  ``sentralbord``, ``servicetorg``, ``innbyggerservice``, ``…kontoret``,
+  ``…teamet``, ``…senteret``, ``koronatlf``, …) with the capitalised words just
+  before it (``Psykisk mestringstelefon``, ``Bærum legevakt``); the one called,
+  the one to three words after a call verb (``ring smittesporing på …``,
+  ``ringe Folkehelseinstituttet for råd på tlf. …``, ``ta kontakt med
+  legevakta …``; not ``ring oss``, ``ringe hele døgnet``); a role (``ordfører``,
+  ``kommuneoverlege``, …) with the capitalised name after it, when only phone
+  words stand between it and the number; a capitalised name of two or more
+  words just before the phone word (``Kari Nordmann, tlf. …``, ``NAV Bærum``); a
+  municipality (``Trondheim kommune``); or the one to three words of a list entry
+  (``Smittesporing: 67 50 94 95``).
+- Not a service named as the place you go in an earlier clause (``For å
+  bestille test på testsenteret - ring …``), and none when the number is a
+  conjunct of its own after ``og``/``eller`` (``ringer medisinsk nødtelefon og
+  116 117``: the telephone is the other conjunct's).
+- Failing that: a contact block's title, the line right above a line that
+  holds only ``Telefon``/``Tlf``/``Mobil`` and the number (``Legevakt`` /
+  ``Telefon 116 117``); the service in the lead-in of the number's list; the
+  service in the title of its dated section (``19.03.20 Seniortelefonen i
+  koronatider`` → ``Seniortelefonen``). Short numbers are national services: they
+  take a contact block's title but never a list lead-in's or a section's label.
+- No label is ``null`` (``ring oss på …``).
+
+People: the gold of the development set does not judge labels that name
+people, and a person's name cannot be told from an organisation's (``Kirkens
+SOS``, ``NAV Bærum``) by its form, so a role with a name and a capitalised
+name before the phone word are kept as labels.
 
 Speed: two scans find the candidates (one for 8 digits, one, stdlib, for short
 codes); the cheap checks come first, then Norway's plan, read once from
 ``phonenumbers``' metadata into one compiled pattern that gives the library's
 answer without calling it, and only then the words before the number, read
-with stdlib twins of the word patterns.
+with stdlib twins of the word patterns. The document's list items are read only
+for the rare number whose list lead-in decides it.
 
-Caveats: numbers of other countries, 5-digit numbers (``02800``, ``04xxx``),
-numbers split over a line, groups separated by two or more spaces and
-labels written after the number are not read.
+Caveats: numbers of other countries, numbers split over a line, groups
+separated by two or more spaces, digits spelled one by one (``1 1 6 1 1 1``)
+and labels written after the number (``116 117 til legevakt``) are not read.
+Nor are 5-digit numbers (``02800``, ``04040``): ``phonenumbers`` does not know
+all of them (``04040`` is not valid there), 5-digit runs are mostly counts and
+codes, and the development set's gold leaves them optional. A list of short
+numbers with a word between them (``110 for brann, 112 for politi``) gives the
+first one only.
 
 Example::
 
@@ -85,9 +118,14 @@ from ..textutil import HSPACE, sentence_bounds
 INFO = ExtractorInfo(
     name="phone_numbers",
     kind="phone",
-    version="1.0",
+    version="1.1",
     description="Norwegian phone numbers and short numbers, validated, typed and labelled",
-    fields=("number", "display", "type", "label"),
+    fields={
+        "number": "string",
+        "display": "string",
+        "type": "string",
+        "label": "string?",
+    },
 )
 
 # One character between digit groups: a space of any kind (not tab: tables), a hyphen
@@ -101,13 +139,14 @@ _SEP = "[" + regex.escape(HSPACE.replace("\t", "")) + r".\-\u2010\u2011]"
 # in Python on the few matches; the lookahead checks the end of the run.
 #
 # Groupings of 8 digits, written as a trie so that each digit is tried against few
-# branches (three times faster than six flat alternatives):
-# 2-2-2-2, 2-3-3 | 3-2-3, 3-3-2 | 8 together, 4-4.
+# branches (three times faster than seven flat alternatives):
+# 2-2-2-2, 2-3-3 | 3-2-3, 3-3-2, 3-5 ("915 04040", NRK's tip lines) | 8 together, 4-4.
 LONG_RE = regex.compile(
     rf"""
     [0-9]{{2}}
     (?: {_SEP} [0-9]{{2}} (?: {_SEP} [0-9]{{2}} {_SEP} [0-9]{{2}} | [0-9] {_SEP} [0-9]{{3}} )
-      | [0-9] (?: {_SEP} [0-9]{{2}} (?: {_SEP} [0-9]{{3}} | [0-9] {_SEP} [0-9]{{2}} )
+      | [0-9] (?: {_SEP} [0-9]{{2}}
+                  (?: {_SEP} [0-9]{{3}} | [0-9] (?: {_SEP} [0-9]{{2}} | [0-9]{{2}} ) )
                 | [0-9] (?: [0-9]{{4}} | {_SEP} [0-9]{{4}} ) )
     )
     (?! \w | {_SEP}\d | ,\d )
@@ -144,19 +183,36 @@ _NO_SEPS = str.maketrans(dict.fromkeys(_SEP_CHARS))
 # A word before the number that says "phone", anywhere earlier in the sentence: one of
 # these, a word that begins with one of the prefixes, or any word with "telefon" in it.
 _PHONE_WORDS = frozenset(
-    "tlf tel mob ring ringe ringer ringes sms telefaks faks fax nummer nummeret telefonnr "
-    "mobilnr tlfnr nås treffes".split()
+    "tlf tel mob ring ringe ringer ringes ringa ringja ringje ringjer sms telefaks faks fax "
+    "nummer nummeret telefonnr mobilnr tlfnr nås nåast treffes treffast".split()
 )
-_PHONE_WORD_PREFIXES = ("mobil", "sentralbord", "legevakt", "nødnummer", "kontakt")
+_PHONE_WORD_PREFIXES = ("mobil", "sentralbord", "legevakt", "nødnummer", "naudnummer", "kontakt")
 
-# What must come right before a short number: a phone or emergency-service word (or a
-# compound ending in "telefon(en)"), then at most an adverb and "på", "nr." or ":".
-_SHORT_CUES = frozenset(
-    "ring ringe ringer ringes tlf tel telefon telefonnummer nummer nummeret nødnummer "
-    "nødnummeret nødnumrene legevakt legevakten legevakta tast slå politi politiet ambulanse "
-    "ambulansen brann brannvesen brannvesenet amk alarmsentral alarmsentralen".split()
+# Verbs of calling: they cue a short number, and the words after them name whom you call
+# (see _callee).
+_CALL_VERBS = frozenset(
+    "ring ringe ringer ringa ringja ringje ringjer kontakt kontakte kontakter kontakta "
+    "kontaktar".split()
 )
-_SHORT_CUE_FILLERS = frozenset("alltid straks umiddelbart direkte heller gjerne på nr".split())
+# What must come right before a short number: a phone or emergency-service word (or a
+# word with "telefon" in it, "nødtelefonen"), then at most two fillers. An adverb, "på" or
+# "nr." may follow any of them; some fillers only one kind of cue:
+# - "er", "dit", "hit" a word for the number: "Telefonnummeret dit er 116 111" (not
+#   "… til koronatelefonen er 113", a count);
+# - the subject of an inverted clause a verb: "Slår du 116 117", "ringer du 113";
+# - "og", "eller" a noun: "ringer medisinsk nødtelefon og 116 117".
+_CALL_CUES = _CALL_VERBS | frozenset("ringes kontaktes kontaktast tast slå slår".split())
+_SHORT_CUES = _CALL_CUES | frozenset(
+    "tlf tel legevakt legevakten legevakta politi politiet ambulanse ambulansen brann "
+    "brannvesen brannvesenet amk alarmsentral alarmsentralen nødhjelp nødhjelpen "
+    "naudhjelp".split()
+)
+_NUMBER_WORD_PREFIXES = ("nummer", "numrene", "telefonnummer", "nødnum", "naudnum", "legevaktnum")
+_ANY_CUE_FILLERS = frozenset("alltid straks umiddelbart direkte heller gjerne på nr".split())
+_AFTER_NUMBER_WORD = frozenset("er dit hit".split())
+_AFTER_VERB = frozenset("du de dei ein man".split())
+_AFTER_NOUN = frozenset("og eller".split())
+_FILLERS = _ANY_CUE_FILLERS | _AFTER_NUMBER_WORD | _AFTER_VERB | _AFTER_NOUN
 # "112 eller 113": a number right after an accepted one shares its cue.
 _CHAIN_RE = regex.compile(r"[\s,/]*(?:eller|og|el\.|/)?[\s(]*\Z", regex.IGNORECASE)
 
@@ -185,8 +241,9 @@ _NOT_PHONE_AFTER_RE = regex.compile(
 # something ("ring 120 personer").
 _WORD_AFTER_RE = regex.compile(r"[\s\u00a0\u202f]*(\p{Ll}+)")
 _SHORT_OK_AFTER = frozenset(
-    "ved hvis om dersom eller og for når så i på til straks umiddelbart direkte med hele "
-    "døgnet som fra der er var har kan skal blir gir svarer åpner også gratis".split()
+    "ved hvis om dersom viss eller og for når så i på til straks umiddelbart direkte med hele "
+    "heile døgnet som fra frå der er var har kan skal må bør blir ble vert vart gir svarer "
+    "åpner også gratis de dei kommer kjem gjeld gjelder etter før berre bare kun".split()
 )
 
 # Words, as a pattern for regex.split: its group keeps them in the result, between the gaps.
@@ -236,18 +293,21 @@ _SERVICE_SUFFIXES = (
     "legevakta", "vakt", "vakten", "vakta", "sentralbord", "sentralbordet", "servicetorg",
     "servicetorget", "servicesenter", "servicesenteret", "kundesenter", "kundesenteret",
     "kundeservice", "innbyggerservice", "kontor", "kontoret", "helsestasjon", "helsestasjonen",
-    "team", "teamet", "senter", "senteret", "mottak", "mottaket",
+    "team", "teamet", "senter", "senteret", "mottak", "mottaket", "teneste", "tenesta",
+    "tenestene", "tenestane", "sentral", "sentralen", "klinikk", "klinikken", "tlf",
 )  # fmt: skip
-# Suffixes that only count inside a compound ("koronatelefonen", not "telefonen").
+# Suffixes that only count inside a compound ("koronatelefonen", not "telefonen";
+# "legevaktsentralen", "Integreringstenesta", "tannklinikken", "koronatlf").
 _COMPOUND_ONLY = frozenset(
     "telefon telefonen tjeneste tjenesten tjenestene vakt vakten vakta kontor kontoret team "
-    "teamet senter senteret mottak mottaket".split()
+    "teamet senter senteret mottak mottaket teneste tenesta tenestene tenestane sentral "
+    "sentralen klinikk klinikken tlf".split()
 )
 # The last three letters of every suffix: a cheap first test.
 _SERVICE_ENDS = frozenset(s[-3:] for s in _SERVICE_SUFFIXES)
 _NOT_SERVICE = frozenset(
     "mobiltelefon mobiltelefonen fasttelefon fasttelefonen smarttelefon smarttelefonen "
-    "hodetelefon hodetelefonen".split()
+    "hodetelefon hodetelefonen mobiltlf telefonsentral telefonsentralen".split()
 )
 _MUNICIPALITY = frozenset(("kommune", "fylkeskommune"))
 _ROLES = frozenset(
@@ -265,6 +325,32 @@ _STOP = frozenset(
     "kontakt spørsmål info informasjon nødnummer nødnumre telefonnr tlfnr mobilnr mobilnummer "
     "tlf.nr telefonnumre".split()
 )
+# The one you call: "ring smittesporing på …", "ringe Folkehelseinstituttet for råd på
+# tlf. …", "ta kontakt med legevakta …". The words after a call verb, up to a
+# preposition or a phone word, are the label when they are one to three words and none of
+# them is a pronoun, an adverb or a word for the number itself ("ring oss", "ringe hele
+# døgnet", "ringe det nye nummeret").
+_CALLEE_LEADS = frozenset("med til".split())  # "ta kontakt med …", "ring til …"
+_DETERMINERS = frozenset(
+    "vår våre vårt din di ditt dine sin si sitt sine den det ein en ei et dykkar deres".split()
+)
+_CALLEE_ENDS = frozenset(
+    "på for om ved i hos mellom per pr via gjennom dersom hvis viss når etter så og eller "
+    "tlf tel telefon telefonnummer nummer nr mobil direkte".split()
+)
+_NOT_CALLEE = frozenset(
+    "oss meg deg dykk dere dei dem de han ho hun henne ham seg nokon noen hele heile døgnet "
+    "alltid gjerne straks nå no direkte også òg heller her hit dit der da då først tilbake "
+    "inn opp igjen gratis nummeret nummer telefonnummer telefonnummeret sms kl klokka "
+    "klokken hverdager hverdag kvardagar kvardag ukedager vekedagar mandag måndag tirsdag "
+    "tysdag onsdag torsdag fredag lørdag laurdag søndag sundag helg helga helgen helger "
+    "kveld kvelden kveldstid dagtid natt natta natten morgen morgon".split()
+)
+# A service named as a place in an earlier clause is where you go, not whom you call: "For
+# å bestille test på testsenteret - ring …".
+_PLACE_PREPOSITIONS = frozenset("på i ved hos fra frå".split())
+_CLAUSE_BREAK_RE = re.compile(r"[,;–—]| - ")
+
 # The words that may stand between a name and its number ("Kari Nordmann, tlf. …").
 _NAME_TO_NUMBER = frozenset(
     "tlf tel telefon telefonnummer mobil mob mobilnummer nummer nr på direkte direktenummer "
@@ -340,22 +426,110 @@ def extract(doc: Document) -> Iterator[Match]:
             continue
         display = text[start:end]
         chained = cut > 0 and _CHAIN_RE.match(text, prev_end, start) is not None
+        # The line before the number; None when the line began more than _WINDOW before it.
+        line_head = text[nl + 1 : start] if nl != -1 or lo == 0 else None
         if short:
-            if not (chained or context.short_cue):
+            if not (
+                chained
+                or context.short_cue
+                or (context.phone_word and _is_apposition(text, start, end))
+                or (line_head is not None and _opens_phone_item(doc, start, line_head))
+            ):
                 continue
         elif not (chained or context.phone_word) and body == start and _is_ambiguous(display):
-            continue  # 8 together, 2-3-3, 4-4 without a country code or a phone word
+            # 8 together, 2-3-3, 4-4, 3-5 without a country code or a phone word, unless in
+            # a list whose lead-in says the items are phone numbers.
+            if not (line_head is not None and _in_phone_item(doc, start, line_head)):
+                continue
         label = context.label
+        if label is None and line_head is not None and _only_phone_words(line_head):
+            label = _block_title_label(text, nl, titles)  # "Legevakt\nTelefon 116 117"
+        if label is None and not short and line_head is not None and _is_item_line(line_head):
+            item = doc.list_item_at(start)
+            if item is not None and item.heading:
+                label = _title_label(item.heading, titles)
         header = section_at(start)
         if label is None and not short and header is not None and header.title:
-            if header.title not in titles:
-                parts = _split_words(header.title)
-                folded = list(map(str.casefold, parts[1::2]))
-                titles[header.title] = _find_label(parts, folded, names=False)
-            label = titles[header.title]
+            label = _title_label(header.title, titles)
         fields = {"number": number[0], "display": display, "type": number[1], "label": label}
         yield Match("phone", start, end, header.date if header else None, fields)
         prev_end = end
+
+
+def _title_label(title: str, memo: dict[str, str | None]) -> str | None:
+    """The service a heading names (no people: a section is not one person's)."""
+    if title not in memo:
+        parts = _split_words(title)
+        memo[title] = _find_label(parts, list(map(str.casefold, parts[1::2])), names=False)
+    return memo[title]
+
+
+# A list item's mark at the start of its line: a bullet or dash, or "1." / "1)" / "a)".
+_ITEM_MARK_RE = re.compile(r"[ \t\u00a0]*(?:[•*·\-–]|\d{1,2}[.)]|[a-z]\))[ \t\u00a0]")
+
+
+def _is_item_line(line_head: str) -> bool:
+    return _ITEM_MARK_RE.match(line_head) is not None
+
+
+def _lead_in_says_phone(doc: Document, start: int) -> bool:
+    """Whether ``start`` is in a list item whose lead-in has a phone word ("Kven skal du ringja?").
+
+    The list is read only for the rare number that needs it, never for every number.
+    """
+    item = doc.list_item_at(start)
+    if item is None or not item.heading:
+        return False
+    parts = _split_words(item.heading)
+    return _has_phone_word(parts, list(map(str.casefold, parts[1::2])))
+
+
+def _opens_phone_item(doc: Document, start: int, line_head: str) -> bool:
+    """A number opening a list item under such a lead-in: " • 113 når det står om liv"."""
+    mark = _ITEM_MARK_RE.match(line_head)
+    return mark is not None and mark.end() == len(line_head) and _lead_in_says_phone(doc, start)
+
+
+def _in_phone_item(doc: Document, start: int, line_head: str) -> bool:
+    """A number in a list item under such a lead-in: " • Jordmor Vigdis: 95120597"."""
+    return _is_item_line(line_head) and _lead_in_says_phone(doc, start)
+
+
+def _is_apposition(text: str, start: int, end: int) -> bool:
+    """A number set off by commas or parentheses: "Hjelpetelefonen, 116 123, er åpen"."""
+    before = text[max(0, start - 3) : start].rstrip()
+    after = text[end : end + 3].lstrip()
+    return (before[-1:], after[:1]) in ((",", ","), (",", ")"), ("(", ")"))
+
+
+# What a contact block's number line says before the number: "Telefon", "Tlf:", "Mobil".
+_NUMBER_LINE_WORDS = frozenset(
+    "telefon tlf tel mobil mob telefonnummer telefonnr tlfnr nummer nr sms sentralbord".split()
+)
+
+
+def _only_phone_words(line_head: str) -> bool:
+    words = _split_words(line_head)[1::2]
+    return bool(words) and all(w.casefold() in _NUMBER_LINE_WORDS for w in words)
+
+
+def _block_title_label(text: str, nl: int, memo: dict[str, str | None]) -> str | None:
+    """The service named by a contact block's title, the nearest non-blank line above.
+
+    A title is a short line (at most four words, no figure, no sentence end): "Legevakt",
+    " • Barneverntjenesten", "Tannlegevakt for Trøndelag:".
+    """
+    while nl > 0 and not text[text.rfind("\n", 0, nl) + 1 : nl].strip():
+        nl = text.rfind("\n", 0, nl)  # a blank line: the title may stand above it
+    if nl <= 0:
+        return None
+    prev = text.rfind("\n", 0, nl)
+    title = text[prev + 1 : nl].strip(" \t\u00a0•*·-–")
+    if not title or len(title) > 60 or title[-1] in ".!?" or any(c.isdigit() for c in title):
+        return None
+    if len(title.split()) > 4:
+        return None
+    return _title_label(title, memo)
 
 
 class _Context(NamedTuple):
@@ -391,8 +565,12 @@ def _read_context(before: str, cut: int, clipped: bool, short: bool) -> _Context
     parts = _split_words(before[max(s_start, cut) :], low)
     folded = list(map(str.casefold, parts[1::2]))
     phone_word = _has_phone_word(parts, folded)
-    # "ring Alarmtelefonen for barn og unge på 116 111": "på" after a phone word will do too.
-    short_cue = short and (_is_short_cue(words) or (phone_word and words[-1:] == ["på"]))
+    # "ring Alarmtelefonen for barn og unge på 116 111", "… for barn og unge: 116 111": "på",
+    # a colon or a parenthesis after a phone word will do too.
+    short_cue = short and (
+        _is_short_cue(words)
+        or (phone_word and (words[-1:] == ["på"] or before.rstrip()[-1:] in (":", "(")))
+    )
     return _Context(False, short_cue, phone_word, _find_label(parts, folded))
 
 
@@ -428,16 +606,27 @@ def _is_not_phone_before(words: list[str]) -> bool:
 
 
 def _is_short_cue(words: list[str]) -> bool:
-    """Whether the words right before a short number say it is one: "ring (straks) (på) 113"."""
+    """Whether the words right before a short number say it is one: "ring (straks) (på) 113".
+
+    >>> [_is_short_cue(w) for w in (["ring"], ["slår", "du"], ["nødtelefon", "og"],
+    ...                             ["telefonnummeret", "dit", "er"], ["koronatelefonen", "er"])]
+    [True, True, True, True, False]
+    """
     i = len(words) - 1
-    while i >= 0 and len(words) - i <= 2 and words[i] in _SHORT_CUE_FILLERS:
+    while i >= 0 and len(words) - i <= 2 and words[i] in _FILLERS:
         i -= 1
     if i < 0:
         return False
-    w = words[i]
-    return w in _SHORT_CUES or w.endswith(("telefon", "telefonen")) or w.startswith(
-        ("legevakt", "nødnummer")
-    )
+    w, fillers = words[i], frozenset(words[i + 1 :])
+    is_verb = w in _CALL_CUES
+    is_number_word = w.startswith(_NUMBER_WORD_PREFIXES)
+    if not (is_number_word or w in _SHORT_CUES or "telefon" in w or w.startswith("legevakt")):
+        return False
+    if fillers & _AFTER_NUMBER_WORD and not is_number_word:
+        return False
+    if fillers & _AFTER_VERB and not is_verb:
+        return False
+    return not (fillers & _AFTER_NOUN and is_verb)
 
 
 def _joined_left(text: str, start: int) -> bool:
@@ -656,6 +845,10 @@ def _find_label(parts: list[str], folded: list[str], names: bool = True) -> str 
         and parts[-1].strip() == ":"
     ):
         return "".join(parts[1:-1])
+    if folded[-1] in ("og", "eller"):
+        # "ringer medisinsk nødtelefon og 116 117": the number is its own conjunct, the
+        # service before "og" belongs to the other one.
+        return None
     # The words from these indexes on are all in _NAME_TO_NUMBER, _ROLE_TO_NUMBER.
     name_tail = role_tail = n
     while name_tail and folded[name_tail - 1] in _NAME_TO_NUMBER:
@@ -672,6 +865,8 @@ def _find_label(parts: list[str], folded: list[str], names: bool = True) -> str 
         ):
             return "".join(parts[2 * i - 1 : 2 * i + 2])  # "Trondheim kommune, telefon …"
         if w[-3:] in _SERVICE_ENDS and _is_service(w) and w not in _ROLES:
+            if _is_place_in_earlier_clause(parts, folded, i):
+                continue
             first = i
             while (
                 first > 0
@@ -708,4 +903,43 @@ def _find_label(parts: list[str], folded: list[str], names: bool = True) -> str 
                     break
             if first < i:
                 return "".join(parts[2 * first + 1 : 2 * i + 2])
+        if w in _CALL_VERBS:
+            callee = _callee(parts, folded, i)
+            if callee is not None:
+                return callee
     return None
+
+
+def _is_place_in_earlier_clause(parts: list[str], folded: list[str], i: int) -> bool:
+    """Whether word ``i`` follows "på", "i", … and a clause with a call verb follows it.
+
+    "… test på testsenteret - ring 94 02 21 32": the test centre is where you go. Not "ta
+    kontakt på koronatelefonen" (the verb's own object) nor "oss på servicetorget, tlf. …"
+    (no new clause about calling).
+    """
+    if i == 0 or folded[i - 1] not in _PLACE_PREPOSITIONS:
+        return False
+    if i >= 2 and folded[i - 2] in _CALL_VERBS:
+        return False
+    if _CLAUSE_BREAK_RE.search("".join(parts[2 * i + 2 :: 2])) is None:
+        return False
+    return any(w in _CALL_VERBS for w in folded[i + 1 :])
+
+
+def _callee(parts: list[str], folded: list[str], verb: int) -> str | None:
+    """The words after the call verb at index ``verb`` that name whom to call, as written."""
+    lo, n = verb + 1, len(folded)
+    if lo < n and folded[lo] in _CALLEE_LEADS:
+        lo += 1
+    while lo < n and folded[lo] in _DETERMINERS:
+        lo += 1
+    hi = lo
+    while hi < n and folded[hi] not in _CALLEE_ENDS:
+        hi += 1
+    while hi > lo and folded[hi - 1] in _DETERMINERS:  # "fastlegen din"
+        hi -= 1
+    if not 0 < hi - lo <= 3 or any(folded[j] in _NOT_CALLEE for j in range(lo, hi)):
+        return None
+    if any(parts[2 * j] not in _SPACE for j in range(lo + 1, hi)):
+        return None  # punctuation inside: not one name
+    return "".join(parts[2 * lo + 1 : 2 * hi])

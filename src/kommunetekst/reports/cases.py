@@ -56,7 +56,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from ..document import iso
-from .schema import Record, compact_lines, is_newest_first, parse_iso, short_doc, source_ref
+from ..records import parse_date
+from .schema import Record, compact_lines, is_newest_first, short_doc, source_ref
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -186,9 +187,9 @@ def _figures(
     display: dict[str | None, str | None],
 ) -> tuple[list[Figure], bool, int]:
     headers = sorted((h for h in headers if isinstance(h.get("line"), int)), key=_reading_order)
-    dated = [r for r in recs if parse_iso(r.get("date")) is not None]
-    header_dates = [parse_iso(h.get("date")) for h in headers]
-    figure_dates = [parse_iso(r.get("date")) for r in dated]
+    dated = [r for r in recs if parse_date(r.get("date")) is not None]
+    header_dates = [parse_date(h.get("date")) for h in headers]
+    figure_dates = [parse_date(r.get("date")) for r in dated]
     newest_first = is_newest_first([d for d in header_dates if d] or [d for d in figure_dates if d])
 
     if headers:
@@ -230,11 +231,11 @@ def _figures(
             Figure(
                 metric=r["metric"],
                 value=r["value"],
-                date=parse_iso(r["date"]),  # type: ignore[arg-type]
+                date=parse_date(r["date"]),  # type: ignore[arg-type]
                 place=place,
                 series=series,
                 since=r.get("since") or None,
-                since_date=parse_iso(r.get("since_date")),
+                since_date=parse_date(r.get("since_date")),
                 doc=doc,
                 line=r.get("line"),
                 text=r.get("text") or "",

@@ -19,7 +19,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from .schema import Record, compact_lines, is_newest_first, parse_iso, short_doc, source_ref
+from ..records import parse_date
+from .schema import Record, compact_lines, is_newest_first, short_doc, source_ref
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -197,7 +198,7 @@ def collect_timeline(
     for r in headers:
         by_doc[r["doc"]].append(r)
     newest_first = {
-        doc: is_newest_first([d for d in (parse_iso(r.get("date")) for r in rs) if d])
+        doc: is_newest_first([d for d in (parse_date(r.get("date")) for r in rs) if d])
         for doc, rs in by_doc.items()
     }
     docs = {doc: i for i, doc in enumerate(by_doc)}
@@ -212,8 +213,8 @@ def collect_timeline(
         }
         for r in headers
     ]
-    dated = [r for r in rows if parse_iso(r["date"])]
-    undated = [r for r in rows if not parse_iso(r["date"])]
+    dated = [r for r in rows if parse_date(r["date"])]
+    undated = [r for r in rows if not parse_date(r["date"])]
 
     def when(r: dict[str, Any]) -> tuple[Any, ...]:
         line = r["line"] or 0

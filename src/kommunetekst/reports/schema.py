@@ -1,51 +1,43 @@
 """What the reports expect of a record read back from JSONL, and small shared helpers.
 
-A record is valid for the reports when it is a JSON object with a string
-``kind`` and ``doc``, and the fields the reports use have the types SPEC §1-§2
-give them (``value`` of a ``case_count`` an int, ``date`` an ISO date or null,
-...). Fields may be missing (an older or trimmed record): they read as null.
-Unknown kinds and unknown fields are accepted and ignored.
+A record is valid for the reports when it is a JSON object whose fields have
+the types their declaration gives them: the envelope's in
+:data:`kommunetekst.records.ENVELOPE`, a kind's in its extractor's ``INFO``
+(and the ``document`` record's in :data:`kommunetekst.records.DOCUMENT`):
+``value`` of a ``case_count`` an int, ``date`` an ISO date or null, ``span`` two
+integers, and so on. A field may be missing or null (an older or trimmed
+record), except the few in :data:`REQUIRED`, without which a report cannot
+place the record. Unknown kinds (of a newer version) have their envelope
+checked; unknown fields are ignored.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
 from collections.abc import Iterable, Iterator
+from functools import cache
 from itertools import pairwise
 from typing import Any
 
+from ..records import DOCUMENT, ENVELOPE, Field, fits
+
 Record = dict[str, Any]
 
-_STR = (str,)
-_INT = (int,)
-_NUM = (int, float)
-
-# kind -> ((field, allowed types, required), ...). ``bool`` is rejected where an int is asked.
-_FIELDS: dict[str, tuple[tuple[str, tuple[type, ...], bool], ...]] = {
-    "document": (("encoding", _STR, False), ("chars", _INT, False), ("lines", _INT, False)),
-    "date_header": (("date_text", _STR, False), ("title", _STR, False), ("time", _STR, False)),
-    "case_count": (
-        ("metric", _STR, True),
-        ("value", _INT, True),
-        ("place", _STR, False),
-        ("since", _STR, False),
-        ("since_date", _STR, False),
-    ),
-    "phone": (
-        ("number", _STR, True),
-        ("display", _STR, False),
-        ("type", _STR, False),
-        ("label", _STR, False),
-    ),
-    "percentage": (("value", _NUM, True), ("unit", _STR, False), ("year", _INT, False)),
-    "bullet": (
-        ("item", _STR, True),
-        ("heading", _STR, False),
-        ("category", _STR, False),
-        ("index", _INT, False),
-    ),
+#: The fields the reports cannot do without, per kind: a record that lacks one is refused.
+REQUIRED: dict[str, tuple[str, ...]] = {
+    "case_count": ("metric", "value"),
+    "phone": ("number",),
+    "percentage": ("value",),
+    "bullet": ("item",),
 }
-_ISO_FIELDS = ("date", "since_date")
+
+_EXPECTED = {
+    "string": "a string",
+    "integer": "an int",
+    "number": "a number",
+    "date": "an ISO date (YYYY-MM-DD) or null",
+    "span": "[start, end] (two ints) or null",
+}
 
 
 def check_record(obj: object) -> str | None:
@@ -61,70 +53,77 @@ def check_record(obj: object) -> str | None:
     'expected a JSON object, found a list'
     """
     if not isinstance(obj, dict):
-        return f"expected a JSON object, found a {_type_name(obj)}"
+        return f"expected a JSON object, found {_a_type(obj)}"
     kind = obj.get("kind")
     if not isinstance(kind, str) or not kind:
         return 'not a kommunetekst record (no "kind")'
     if not isinstance(obj.get("doc"), str):
         return f'{kind} record without a "doc" path'
-    line = obj.get("line")
-    if line is not None and (not isinstance(line, int) or isinstance(line, bool)):
-        return f'field "line" is a {_type_name(line)}, expected an int'
-    for name, types, required in _FIELDS.get(kind, ()):
-        value = obj.get(name)
+    get = obj.get
+    for f, of_kind in _fields_of(kind):
+        value = get(f.name)
         if value is None:
-            if required:
-                return f'{kind} record without "{name}"'
-            continue
-        if not isinstance(value, types) or isinstance(value, bool):
-            expected = "a number" if types is _NUM else ("an int" if types is _INT else "a string")
-            return f'{kind} field "{name}" is a {_type_name(value)}, expected {expected}'
-    for name in _ISO_FIELDS:
-        value = obj.get(name)
-        if value is not None and parse_iso(value) is None:
-            return f'field "{name}" is {value!r}, expected an ISO date (YYYY-MM-DD) or null'
+            if of_kind and f.name in REQUIRED.get(kind, ()):
+                return f'{kind} record without "{f.name}"'
+        elif not fits(value, f.type):
+            where = f"{kind} " if of_kind else ""
+            return f'{where}field "{f.name}" {_why_not(value, f)}'
     return None
 
 
-def _type_name(value: object) -> str:
-    return {dict: "object", list: "list", str: "str", int: "int", float: "float", bool: "bool"}.get(
-        type(value), "null" if value is None else type(value).__name__
-    )
+@cache
+def _fields_of(kind: str) -> tuple[tuple[Field, bool], ...]:
+    """The fields to check in a record of ``kind``, each with whether it is the kind's own
+    (not the envelope's). Unknown kinds: the envelope only; ``kind`` and ``doc`` are apart."""
+    from ..registry import all_info
+
+    declared = {info.kind: info.record_fields for info in (DOCUMENT, *all_info())}
+    envelope = tuple((f, False) for f in ENVELOPE[2:])
+    return envelope + tuple((f, True) for f in declared.get(kind, ()))
 
 
-def parse_iso(value: object) -> _dt.date | None:
-    """An ISO date string as a date, else None.
+def _why_not(value: object, f: Field) -> str:
+    """Why ``value`` does not fit ``f``: ``is a str, expected an int``."""
+    if f.type == "date" and isinstance(value, str):
+        return f"is {value!r}, expected {_EXPECTED['date']}"
+    return f"is {_a_type(value)}, expected {_EXPECTED[f.type]}"
 
-    >>> parse_iso("2020-03-19"), parse_iso("19.03.20"), parse_iso(None)
-    (datetime.date(2020, 3, 19), None, None)
-    """
-    if not isinstance(value, str) or len(value) != 10:
-        return None
-    try:
-        return _dt.date.fromisoformat(value)
-    except ValueError:
-        return None
+
+def _a_type(value: object) -> str:
+    """``a str``, ``an object``: the JSON value's type as the messages name it."""
+    names = {dict: "an object", list: "a list", str: "a str", int: "an int", float: "a float"}
+    return names.get(type(value), "a bool" if isinstance(value, bool) else "a value")
 
 
 def unique_records(records: Iterable[Record]) -> Iterator[Record]:
-    """The records, each evidence once: a document read twice (as text and as JSONL) counts once.
+    """The records, each document once: a document read twice (as text and as JSONL) counts once.
 
-    Two records are the same when kind, doc, span and text agree (``document``
-    records: kind and doc).
+    A document is known by its ``document`` record's ``doc`` and ``sha256``; when
+    one comes again, its records are left out up to the next ``document`` record.
+    Memory follows the number of documents, not of records. Records without a
+    ``document`` record before them (a trimmed or hand-made stream) are compared
+    one by one instead: same kind, doc, span and text.
     """
-    seen: set[tuple[Any, ...]] = set()
+    seen_docs: set[tuple[Any, Any]] = set()
+    seen_records: set[tuple[Any, ...]] = set()
+    current: Any = None  # the doc of the last document record
+    repeated = False  # ... which came before
     for r in records:
-        span = r.get("span")
-        key = (
-            r.get("kind"),
-            r.get("doc"),
-            tuple(span) if isinstance(span, list) else span,
-            r.get("text"),
-        )
-        if key in seen:
+        doc = r.get("doc")
+        if r.get("kind") == "document":
+            key = (doc, r.get("sha256"))
+            current, repeated = doc, key in seen_docs
+            seen_docs.add(key)
+        elif doc != current:
+            span = r.get("span")
+            rkey = (r.get("kind"), doc, tuple(span) if span else None, r.get("text"))
+            if rkey in seen_records:
+                continue
+            seen_records.add(rkey)
+            yield r
             continue
-        seen.add(key)
-        yield r
+        if not repeated:
+            yield r
 
 
 def source_ref(doc: str, line: int | None) -> str:
@@ -157,14 +156,6 @@ def compact_lines(doc_lines: Iterable[tuple[str, int | None]], single_doc: bool)
     if single_doc:
         return ", ".join(str(n) for n in sorted({n for _, n in pairs if n is not None}))
     return ", ".join(source_ref(short_doc(d), n) for d, n in pairs)
-
-
-def doc_order(records: Iterable[Record]) -> dict[str, int]:
-    """Each ``doc`` by the order it first appears in."""
-    order: dict[str, int] = {}
-    for r in records:
-        order.setdefault(r["doc"], len(order))
-    return order
 
 
 def is_newest_first(dates: list[_dt.date]) -> bool:
