@@ -16,7 +16,8 @@ def _forms(prefixes: Iterable[str], stems: Iterable[str]) -> frozenset[str]:
 
 
 # The disease as a prefix of a compound: "koronasmittede", "covid-19-tilfelle".
-_DISEASE_PREFIXES = ("", "korona", "corona", "covid-19-", "covid19-", "covid-", "korona-")
+_DISEASE_PREFIXES = ("", "korona", "corona", "covid-19-", "covid19-", "covid-", "korona-",
+                     "corona-", "virus")  # fmt: skip
 
 # -- what a count names ------------------------------------------------------------------
 #: Confirmed cases, counted as people or as cases (bokmål / nynorsk).
@@ -32,9 +33,14 @@ NEW_CASE_NOUNS = frozenset(("nysmittede", "nysmitta", "nysmittet"))
 #: People, who are cases only when the rest of the clause says so: "87 personer … fått
 #: påvist smitte", "3 pasienter med covid-19 er innlagt".
 UNITS = frozenset(
-    """personer personar person pasienter pasientar pasient innbyggere innbyggjarar
-    innbygger innbyggjar nordmenn menneske mennesker stykker stykk""".split()
-) | _forms(("korona", "covid-19-", "covid-", "korona-"), ("pasienter", "pasientar", "pasient"))
+    """personer personar person innbyggere innbyggjarar innbygger innbyggjar nordmenn
+    menneske mennesker stykker stykk""".split()
+)
+#: Patients: people, but an increase of patients is no increase of cases ("en økning
+#: på fem pasienter").
+PATIENTS = frozenset("""pasienter pasientar pasient pasientene pasientane""".split())
+#: Words that may stand before a unit: "En eldre person", "to unge menn".
+ADJECTIVES = frozenset("""eldre yngre unge gamle godt""".split())
 #: Participles and adjectives that may stand between a count and its noun, or say the
 #: cases are confirmed: "57 bekreftede smittetilfeller", "735 melde tilfelle" (nn),
 #: "263 koronarelaterte dødsfall".
@@ -57,6 +63,10 @@ NEW_WORDS = frozenset(("nye", "ny", "nytt", "nya", "flere", "fleire"))
 HOSPITAL_WORDS = frozenset(
     """innlagt innlagd innlagde innlagte sykehusinnlagte sykehusinnlagt sjukehusinnlagde
     sjukehusinnlagd""".split()
+) | _forms(
+    # A covid patient is a patient in hospital: "Ahus har nå 28 coronapasienter".
+    ("korona", "corona", "covid-19-", "covid19-", "covid-", "korona-", "corona-"),
+    ("pasienter", "pasientar", "pasient", "pasientene", "pasientane"),
 )
 #: The hospital, after "på", "i" or "ved": "To ligger på sykehus", nynorsk "sjukehus".
 HOSPITAL_NOUNS = frozenset(("sykehus", "sykehuset", "sjukehus", "sjukehuset"))
@@ -64,8 +74,8 @@ HOSPITAL_NOUNS = frozenset(("sykehus", "sykehuset", "sjukehus", "sjukehuset"))
 TREATMENT_WORDS = frozenset(("behandling", "behandles", "behandlast", "behandla", "behandlet"))
 #: Deaths: "en person døde", "57 dødsfall", nynorsk "døydde", "har omkomme".
 DEATH_WORDS = frozenset(
-    """døde død dødd dødsfall døydde døydd omkom omkommet omkome omkomne""".split()
-)
+    """døde død dødd døydde døydd omkom omkommet omkome omkomne""".split()
+) | _forms(_DISEASE_PREFIXES, ("dødsfall", "dødsfallet"))
 #: "testet positivt", nynorsk "testa positivt": a case only when the sentence says the
 #: count is a total ("I alt har 10 012 testa positivt") or new ("siste døgn").
 TESTED_WORDS = frozenset(("testet", "testa"))
@@ -82,8 +92,19 @@ OTHER_SUBJECTS = frozenset(
 #: naming one of these (or of OTHER_SUBJECTS) is no case figure.
 OTHER_NOUNS = OTHER_SUBJECTS | frozenset(
     """prosent ganger gonger år åring åringer dager dagar døgn timer timar uker veker
-    plasser plassar senger sengeplasser døgnplasser kroner kr millioner millionar""".split()
+    plasser plassar senger sengeplasser døgnplasser kroner kr millioner millionar
+    utskrivne utskrevet utskrevne utskrive friskmeldt friskmeldte friskmelde friske""".split()
 )
+#: After a count's words, an average or a rate: "388 koronasmitta per dag", "åtte
+#: dødsfall daglig i snitt", "463 tilfelle per 100.000 innbyggjarar".
+AVERAGE_AFTER = ("per dag", "pr. dag", "per døgn", "om dagen", "daglig", "dagleg", "hver dag",
+                 "kvar dag", "i snitt", "i gjennomsnitt")  # fmt: skip
+#: Before a count in its clause, an average: "vekesnittet 138", "i snitt registrert 1581",
+#: "gjennomsnittet … 141".
+AVERAGE_BEFORE = ("snitt",)
+#: A subset by where the infection came from: "8 personar smitta etter reise",
+#: "722 har vorte smitta utanlands".
+ROUTE_WORDS = ("reise", "utenlands", "utanlands", "utlandet", "importsmitte")
 #: Groups of people that make a count a part of the town: "2 smittede elever",
 #: "3 smittede blant ansatte".
 GROUP_NOUNS = frozenset(
@@ -114,8 +135,12 @@ PLACE_NOUNS = frozenset("""kommunen landet fylket byen bydelen regionen""".split
 # -- words before a count ---------------------------------------------------------------
 #: A label that names a total (or, with a word of NEW_WORDS, a new figure) before
 #: "er"/":": "Antall smittede er 191", "Talet på smitta er no 23", "Smittetallet: 57".
-LABEL_NOUNS = ("antall", "antallet", "talet", "tallet", "smittetall", "smittetallet",
-               "smittetal", "smittetalet")  # fmt: skip
+LABEL_NOUNS = ("antall", "antallet", "antal", "antalet", "talet", "tallet", "smittetall",
+               "smittetallet", "smittetal", "smittetalet")  # fmt: skip
+#: Case, hospital and death words that head a label as well: "Smittede: 5", "Innlagte: 2",
+#: "Døde: 1", "Stadfesta tilfelle av koronasmitte i området er altså 44".
+LABEL_HEADS = ("smittede", "smitta", "smittet", "tilfelle", "tilfeller", "smittetilfeller",
+               "smittetilfelle", "innlagte", "innlagde", "døde", "dødsfall")  # fmt: skip
 #: Sums: "tilsammen 423", "Totalt 101 smittede", "I alt har 10 012 … testa positivt".
 SUM_WORDS = ("totalt", "tilsammen", "til sammen", "til saman", "i alt", "samlet", "samla",
              "hittil", "så langt")  # fmt: skip
@@ -144,6 +169,11 @@ APPROXIMATIONS_TWO_WORDS = frozenset(
      "opp mot", "i overkant", "i underkant", "plass til", "kapasitet til", "plass for",
      "i snitt", "i gjennomsnitt", "snitt på", "gjennomsnitt på")
 )  # fmt: skip
+#: A threshold passed: "Onsdag passerer Norge 300 dødsfall", "nærmer seg nå 1000 smitta".
+THRESHOLD_WORDS = frozenset(
+    """passerer passert passerte passere bikket bikker rundet runda rundar nådd nærmer
+    nærmar""".split()
+)
 #: Before a count that follows another count: "20 og 30 smittede", "fra 20 til 30".
 PAIR_WORDS = frozenset(("og", "eller", "til", "à"))
 #: A year after these is not a count: "I 2020 døde 5 personer".
@@ -152,10 +182,11 @@ YEAR_WORDS = frozenset(
 )
 #: The infected of some other group: "Antall testede er 1200, hvorav 30 smittede".
 PARTITIVE_WORDS = frozenset(("hvorav", "herav", "derav", "kor", "blant"))
-#: A condition or a pronoun: "dersom ein er smitta", "kontakt med en som er smittet".
-HYPOTHETICAL_WORDS = frozenset(
-    ("dersom", "hvis", "viss", "om", "når", "med", "til", "for", "hos", "ved", "mot", "på")
-)
+#: Before "en"/"ein", a preposition makes it an article: "kontakt med en smittet",
+#: "nærkontakt til ein smitta".
+HYPOTHETICAL_WORDS = frozenset(("med", "til", "for", "hos", "ved", "mot", "på"))
+#: A condition: "dersom ein er smitta", "om en blir smittet" (with a verb after the count).
+CONDITION_WORDS = frozenset(("dersom", "hvis", "viss", "om", "når"))
 
 # -- words that point elsewhere -----------------------------------------------------------
 #: A place after "i", "fra" or "på" that is not the place of the figure: an institution
@@ -174,5 +205,5 @@ INSTITUTION_SUFFIXES = ("sykehus", "sjukehus", "instituttet", "direktoratet", "s
 PART_OF_TOWN = (
     "sykehjem", "sjukeheim", "omsorgsbolig", "bolig", "hjemmetjenest", "heimetenest",
     "barnehage", "skole", "skule", "institusjon", "avdeling", "mottak", "behandlingssenter",
-    "omsorgssenter", "bofellesskap", "fengsel",
+    "omsorgssenter", "bofellesskap", "fengsel", "helsehus",
 )  # fmt: skip

@@ -151,7 +151,7 @@ class After(NamedTuple):
     """What the words after a count say it counts.
 
     ``what`` is one of "case", "new", "hospital", "death", "tested" (``testet
-    positivt``), "other" (something that is not a case figure), "unit" (people,
+    positivt``), "other" (something that is not a case figure), "unit" or "patients" (people,
     with nothing said of them) or None (nothing recognised).
     """
 
@@ -160,6 +160,8 @@ class After(NamedTuple):
     place: str | None = None
     part: bool = False  # "av våre", "smittede elever": a part of the town
     pronoun: bool = False  # "en som er smittet": "en" is a pronoun, not a count
+    more: bool = False  # "13 flere enn i går": new read as a difference
+    verb_first: bool = False  # a verb right after the count: "ein er smitta"
 
 
 class Before(NamedTuple):
@@ -190,12 +192,23 @@ _SMITT_RE = re.compile(
 # ("økning", "auke", "oppgang") or a day ("siste døgn") gives new cases there ("Det er
 # ein auke på 43 nye siste døgn"), and the disease may be named without a case word
 # ("5 547 personer med påvist covid-19", "I alt har 10 012 testa positivt").
-_TOPIC_STEMS = ("kning", "auke", "auka", "ppgang", "døgn", "påvis", "positiv")
-_TOPIC_WORDS = ("smitt", "Smitt", "korona", "Korona", "covid", "Covid", "COVID")
+_TOPIC_STEMS = ("kning", "auke", "auka", "ppgang", "døgn", "påvis", "positiv", "pasient",
+                "lagt inn")  # fmt: skip
+_TOPIC_WORDS = ("smitt", "Smitt", "korona", "Korona", "corona", "Corona", "covid", "Covid", "COVID",
+                "virus")  # fmt: skip
 
 
 def extract(doc: Document) -> Iterator[Match]:
-    """Yield case figures in text order, paragraph by paragraph."""
+    """Yield case figures in text order: those of sentences, and of lists of places."""
+    matches = list(_sentence_figures(doc))
+    listed = list(_list_figures(doc))
+    if listed:
+        matches = sorted(matches + listed, key=lambda m: (m.start, m.end))
+    yield from matches
+
+
+def _sentence_figures(doc: Document) -> Iterator[Match]:
+    """The figures of the sentences with a cue, paragraph by paragraph."""
     text = doc.text
     cues = _cue_offsets(text)
     i, n = 0, len(cues)
@@ -262,11 +275,11 @@ def _read_paragraph(
             k += 1
         if has_cue or follow:
             figures, sentence_date = _read_sentence(doc, s, e, date, not has_cue, deaths_seen)
-            follow = False
-            for fig in figures:
-                found.append((fig, sentence_date))
-                deaths_seen = deaths_seen or fig.metric == "deaths"
-                follow = follow or (fig.metric == "total" and has_cue)
+            found += [(fig, sentence_date) for fig in figures]
+            deaths_seen = deaths_seen or any(fig.metric == "deaths" for fig in figures)
+            # "Det er 13 flere enn i går." counts from a total just given, not from a new
+            # figure ("en økning på 264 …. Det er 72 flere enn dagen før" compares days)
+            follow = has_cue and bool(figures) and figures[-1].metric == "total"
         elif k == len(cues):
             break
         s = _SENTENCE_GAP_RE.match(text, e, le).end()  # type: ignore[union-attr]
@@ -285,14 +298,14 @@ _HS = f"[{HSPACE}]"
 # A count: grouped digits ("1 641" with any space, "1.641") or one number word ("fem",
 # "Tre", "tjueto", "ingen"; see numwords), after a space, a bracket or a quote. Not inside
 # a word, a decimal number, a date, a time, a code ("Covid-19", "NOU 2016:4") or a range,
-# and not a percentage. "ikke"/"ikkje" is read as a count too: "ikke meldt nye smittede"
+# not an ordinal ("12. november", "2. påskedag", "6.–12. april"), and not a percentage. "ikke"/"ikkje" is read as a count too: "ikke meldt nye smittede"
 # is new 0. The space before it is part of the match (the count is group "count"), so
 # that the engine skips from space to space; a count that starts its sentence is read
 # by _COUNT_AT_START_RE.
 _COUNT = rf"""
     (?P<count>
         (?P<digits> \d{{1,3}} (?: [\x20\u00a0\u202f\u2009\u2007.] \d{{3}} )+ (?!\d) | \d+ )
-        (?! [.,:]\d | {_HS}* {_DASH} {_HS}* \d | {_HS}* % )
+        (?! [.,:]\d | {_HS}* {_DASH} {_HS}* \d | {_HS}* % | \. {_HS}* {_DASH} | \.{_HS}+[a-zæøå] )
       | (?P<word> {NUMBER_WORD_PATTERN} | [iI]kkje | [iI]kke )
     )
     (?! [\w{re.escape(DASHES)}] )
@@ -356,7 +369,8 @@ def _read_sentence(
         marks = _clause_marks(text, s, e)
         for count in counts:
             cs, ce = _clause(s, e, count, marks)
-            fig = _read_count(doc, s, cs, ce, count, date)
+            previous = figures[-1].metric if figures else None
+            fig = _read_count(doc, s, cs, ce, count, date, previous, new_only)
             if fig is not None and (fig.metric == "new" or not new_only):
                 figures.append(fig)
     if not new_only and text.find("ørste", s, e) != -1:
@@ -401,38 +415,61 @@ def _clause(s: int, e: int, count: Count, marks: list[tuple[int, int]]) -> tuple
 
 
 def _read_count(
-    doc: Document, s: int, cs: int, ce: int, count: Count, date: str | None
+    doc: Document,
+    s: int,
+    cs: int,
+    ce: int,
+    count: Count,
+    date: str | None,
+    previous: str | None,
+    new_only: bool,
 ) -> Figure | None:
-    """The figure ``count`` gives in its clause ``[cs, ce)`` of the sentence at ``s``."""
+    """The figure ``count`` gives in its clause ``[cs, ce)`` of the sentence at ``s``.
+
+    ``previous`` is the metric of the figure before it in the sentence, if any;
+    ``new_only``: the sentence follows one that gave a total.
+    """
     text = doc.text
     if count.word in _NOT:
         nm = _NOT_NEW_RE.match(text, count.end, ce)
-        if nm is None:
+        if nm is None or _is_week_figure(text, cs, count, After(None, nm.end())):
             return None
         place = _find_place(text, cs, ce, "new")
         return _with_since(doc, Figure(count.start, nm.end(), "new", 0, place), cs, ce, s, date)
 
+    listed = _listed_place(text, s, count)
     after = _read_after(text, count, ce)
+    if listed is not None and after.what in (None, "case"):
+        after = After(None, count.end)  # "Oslo (317 tilfeller)": the list names the cases
     if after.what == "other" or after.pronoun:
         return None
-    listed = _listed_place(text, s, count) if after.what is None else None
     before = _read_before(text, s, count) if after.what != "hospital" else None
-    if after.what in (None, "unit") and before is None and listed is None:
+    if after.what in (None, "unit", "patients") and before is None and listed is None:
         return None  # nothing names what it counts
-    words_before = text[max(s, count.start - 40) : count.start].rsplit(None, 2)
+    words_before = text[max(s, count.start - 40) : count.start].split()[-3:]
     if _is_not_a_figure(words_before, count):
         return None
-    metric = _classify(text, count, cs, after, before, listed is not None)
+    if after.verb_first and count.value == 1 and words_before[-1:] and \
+            words_before[-1].casefold() in W.CONDITION_WORDS:  # fmt: skip
+        return None  # "dersom ein er smitta": "ein" is a pronoun
+    metric = _classify(text, count, cs, ce, after, before, listed is not None)
     if metric is None:
         return None
     if metric == "total" and words_before and words_before[-1].casefold() in W.PARTITIVE_WORDS:
         return None  # "Antall testede er 1200, hvorav 30 smittede": another group's
+    if after.more and (previous in ("hospitalized", "deaths") or not new_only
+                       and _SINCE_RE.search(text, cs, ce) is None):  # fmt: skip
+        # "13 flere enn i går" tells the time it counts from, or follows a total; not
+        # "184 koronapasienter innlagt, seks flere enn på torsdag" (patients)
+        return None
 
-    start = before.start if before is not None and after.what in (None, "unit") else count.start
+    start = count.start
+    if before is not None and after.what in (None, "unit", "patients"):
+        start = before.start
     end = after.end
     if listed is not None:
-        place: str | None = listed
-        start, end = count.start - 1 if text[count.start - 1] == "(" else count.start, count.end
+        place: str | None = listed.place
+        start, end = listed.start, listed.end
     else:
         place = after.place or _find_place(text, min(cs, start), ce, metric)
         if place is None:
@@ -445,19 +482,26 @@ def _read_count(
 
 
 def _is_not_a_figure(words: list[str], count: Count) -> bool:
-    """Whether the last words before a count make it no figure ("nærmere 400", "I 2020")."""
+    """Whether the last words before a count make it no figure ("nærmere 400", "I 2020").
+
+    ``words`` are the (up to three) words before the count, in text order.
+    """
     if not words:
         return False
     last = words[-1].casefold().strip(_OPENERS)
     prev = words[-2].casefold().strip(_OPENERS) if len(words) >= 2 else ""
-    if last in W.APPROXIMATIONS or last in _DASH_WORDS:
+    if last in W.APPROXIMATIONS:
         return True
+    if last in _DASH_WORDS:  # "20 – 30 smittede"; not "– To nye tilfelle", "Norge – 149 nye"
+        return bool(prev) and bool(_counts(prev, 0, len(prev)))
     if last in W.SET_WORDS:
         # "291 av dei 1.093 smitta": the whole of which a part was named is a total
-        return not (last in ("de", "dei") and prev == "av" and len(words) == 3
-                    and bool(_counts(words[0], 0, len(words[0]))))  # fmt: skip
+        return not (last in ("de", "dei") and prev == "av" and len(words) >= 3
+                    and bool(_counts(words[-3], 0, len(words[-3]))))  # fmt: skip
     if f"{prev} {last}" in W.APPROXIMATIONS_TWO_WORDS:
         return True
+    if any(w.casefold() in W.THRESHOLD_WORDS for w in words):
+        return True  # "passerer Norge 300", "nærmer seg nå 1000": a threshold
     if last in W.PAIR_WORDS and (prev[:1].isdigit() or parse_number_word(prev) not in (None, 0, 1)):
         return True  # "20 og 30 smittede": the second number of a pair or range
     if last in W.YEAR_WORDS and count.word is None:
@@ -465,7 +509,7 @@ def _is_not_a_figure(words: list[str], count: Count) -> bool:
         if len(digits) == 4 and digits[:2] in ("19", "20"):
             return True  # "I 2020 døde 5": a year
     if count.word is not None and count.value == 1 and last in W.HYPOTHETICAL_WORDS:
-        return True  # "dersom ein er smitta", "kontakt med en smittet": no count
+        return True  # "kontakt med en smittet": no count
     return False
 
 
@@ -474,16 +518,39 @@ _DASH_WORDS = frozenset(DASHES)  # "20 – 30 smittede"
 _OPENERS = "([«\"'"
 
 
-def _listed_place(text: str, s: int, count: Count) -> str | None:
-    """The place named before a bracketed count: "Oslo (2810)", else None."""
-    if count.word is not None or text[count.start - 1 : count.start] != "(":
+_CONFIRMED_WORDS = "|".join(sorted(W.CONFIRMED, key=len, reverse=True))
+_CASE_NOUN_WORDS = "|".join(sorted(W.CASE_NOUNS, key=len, reverse=True))
+
+
+class Listed(NamedTuple):
+    """A count listed with its place: "Oslo (2810)", "Viken med 19"."""
+
+    place: str
+    start: int  # the evidence: from the name to the bracket or the count
+    end: int
+
+
+def _listed_place(text: str, s: int, count: Count) -> Listed | None:
+    """The place a count is listed with, in a sentence that names cases: "Oslo (2810)",
+    "Oslo kommune (284)", "Oslo (317 tilfeller)", "Viken med 19"; else None."""
+    if count.word is not None:
         return None
-    if text[count.end : count.end + 1] != ")":
+    if text[count.start - 1 : count.start] == "(":
+        close = _LISTED_CLOSE_RE.match(text, count.end)
+        m = _LISTED_PLACE_RE.search(text, max(s, count.start - 60), count.start)
+        end = close.end() if close else 0
+    else:
+        close = m = _PLACE_WITH_RE.search(text, max(s, count.start - 40), count.start)
+        end = count.end
+    if close is None or m is None or m["name"].split()[0] in W.NOT_PLACES:
         return None
-    m = _LISTED_PLACE_RE.search(text, max(s, count.start - 60), count.start)
-    if m is None or m["name"].split()[0] in W.NOT_PLACES:
-        return None
-    return m["name"]
+    return Listed(m["name"], m.start("name"), end)
+
+
+# After a bracketed count: the bracket, or a case word and the bracket.
+_LISTED_CLOSE_RE = re.compile(rf"(?:\s+(?:{_CASE_NOUN_WORDS}))?\)", re.IGNORECASE)
+# "Viken med 19 og Oslo med 17".
+_PLACE_WITH_RE = regex.compile(rf"(?<!\w)(?P<name>{_PLACE})(?:\s+(?:kommune|fylke))?\s+med\s+$")
 
 
 # -- the words after a count: its noun, then what is said of it --------------------------
@@ -494,7 +561,9 @@ _CLASSES: dict[str, frozenset[str]] = {
     "A": W.CONFIRMED,  # registrerte, bekreftede, påviste, melde (and …relaterte, below)
     "C": W.CASE_NOUNS,  # smittede, smitta, tilfeller, koronasmittet
     "c": W.NEW_CASE_NOUNS,  # nysmittede
-    "U": W.UNITS,  # personer, pasientar, nordmenn
+    "u": W.PATIENTS,  # pasienter, pasientar
+    "U": W.UNITS,  # personer, nordmenn
+    "j": W.ADJECTIVES,  # eldre, unge
     "H": W.HOSPITAL_WORDS,  # innlagt, innlagde
     "S": W.HOSPITAL_NOUNS,  # sykehus, sjukehuset
     "B": W.TREATMENT_WORDS,  # behandling, behandles
@@ -510,8 +579,10 @@ _CLASSES: dict[str, frozenset[str]] = {
     "f": W.GOT,  # fått
     "w": W.ADVERBS | frozenset(WEEKDAYS),  # nå, framleis, fredag
     "d": W.OF_WORDS,  # disse, dei, våre
-    "k": W.PLACE_NOUNS,  # kommunen, landet
+    "k": W.PLACE_NOUNS | {"lands"},  # kommunen, landet, "her til lands"
     "m": frozenset(("med",)),
+    "h": frozenset(("her",)),
+    "t": frozenset(("til",)),
     "i": frozenset(("i", "fra", "frå")),
     "p": frozenset(("på", "ved")),
     "a": frozenset(("av",)),
@@ -519,6 +590,8 @@ _CLASSES: dict[str, frozenset[str]] = {
     "o": frozenset(("og",)),
     "K": frozenset(("kommune", "fylke")),
     "q": frozenset(("dag",)),
+    "L": frozenset(("lagt", "lagde", "lagd", "lagde")),  # "lagt inn på sykehus"
+    "n": frozenset(("inn",)),
     "e": frozenset(("endring",)),
 }
 _CLASS_OF: dict[str, str] = {}
@@ -532,24 +605,30 @@ _AFTER_GRAMMAR = re.compile(
     r"""
     # the noun phrase: "nye", participles, then the noun
     (?P<new> N )? A*
-    (?: (?P<case> [Cc] ) (?P<group> G )?    # "smittede"; "smittede elever" is a part
-      | (?P<noun_hospital> H )              # "3 innlagt"
+    (?: (?P<case> [Cc] ) (?: (?P<group> G ) | [Uu] )?  # "smittede"; "smittede elever" is a part;
+                                                      # "koronasmitta personar"
+      | (?P<noun_hospital> H )              # "3 innlagt", "28 koronapasientar"
       | (?P<noun_death> D )                 # "57 dødsfall"
-      | (?P<noun_other> [OG] )              # "184 prøver", "40 ansatte"
-      | (?P<unit> U )                       # "18 personer"
+      | (?P<noun_group> G )                 # "40 ansatte", "en beboer"
+      | (?P<noun_other> O )                 # "184 prøver"
+      | (?P<unit> j? [Uu] )                 # "18 personer", "En eldre person", "3 pasienter"
       | (?P<no_change> e i [Cc_] )          # "Ingen endring i smittetallet"
     )?
+    (?P<np_hospital> H (?: [ip] S )? )?     # "En pasient innlagt i sykehuset (… døde)"
     (?: m (?P<confirmed_with> A+ )? Z )?    # "personer med påvist covid-19"
     (?P<confirmed_zero> A+ Z )?             # "ingen påvist smitte"
     # where from, and a part of a set
-    (?: [ip] (?P<place> P (?: o? P )? ) (?! [SI] ) K? | i k K? )?
-                                            # "i Bærum", "fra Asker og Bærum", "i kommunen"
+    (?: [ip] (?P<place> P (?: o? P )? ) (?! [SI] ) K?   # "i Bærum", "fra Asker og Bærum"
+      | h? [it] k K?                                  # "i kommunen", "her til lands"
+      | p [SI_] | i _ )?                              # "ved sentralsjukehuset",
+                                                      # "frå nabokommunen"
     (?P<of> a d [Cc]? )?                    # "av våre", nynorsk "av dei smitta"
     (?P<som> s )?
     # what is said of it: a verb, then the word that names the figure
     (?: v x? w* (?: i q )? )?               # "er", "har vorte", "var fredag", "er i dag"
-    (?: (?P<hospital> H | [ip] S | B [ip]? S )      # "er innlagt", "ligg på sjukehus"
-      | (?P<death> D )                              # "er døde", "har døydd"
+    (?: (?P<hospital> H | [ip] S | B [ip]? S | L n )  # "er innlagt", "ligg på sjukehus",
+                                                      # "er lagt inn"
+      | (?P<death> A* D )                           # "er døde", "rapportert døde"
       | (?P<said_new> N A* [Cc] )                   # "er nye påviste tilfeller"
       | (?P<said_other> [OG] | [ip] [OI] )          # "er i karantene"
       | (?P<tested> T Y )                           # "har testa positivt"
@@ -576,7 +655,7 @@ def _read_after(text: str, count: Count, ce: int) -> After:
     What is said of the noun overrides the noun: ``3 smittede er innlagt`` is in
     hospital, ``2 nye er innlagt`` is no figure (a change of the hospital figure).
     """
-    first = text[count.end : count.end + 30].split(None, 1)
+    first = text[count.end : min(ce, count.end + 30)].split(None, 1)
     if not first or not text[count.end].isspace() or _word_class(first[0].rstrip(_AROUND_WORDS)) in "P_":
         return After(None, count.end)  # "12 år", "2020 var": no word a figure is named by
     words = _words(text, count.end, ce)
@@ -596,36 +675,49 @@ def _read_after(text: str, count: Count, ce: int) -> After:
         if place.split()[0] in W.NOT_PLACES:
             place = None
     part = g["group"] is not None or g["of"] is not None
-    pronoun = g["som"] is not None and count.word is not None and count.value == 1
+    # "en som er smittet": "en" is a pronoun; not "ein pasient … som er innlagd"
+    pronoun = g.start("som") == 0 and count.word is not None and count.value == 1
+    more = new and words[0][0].casefold() in ("flere", "fleire")
+
+    verb_first = classes[0] == "v"
+
+    def found(what: str | None, group: str) -> After:
+        return After(what, end_of(group), place, part, pronoun, more, verb_first)
+
     if g["no_change"] is not None:  # "Ingen endring i smittetallet"
         said = words[g.end("no_change") - 1][0].casefold()
         ok = count.value == 0 and said.startswith("smittetal")
         return After("new" if ok else None, end_of("no_change"))
-    for group, what in (("noun_hospital", "hospital"), ("hospital", "hospital"),
-                        ("noun_death", "death"), ("death", "death")):  # fmt: skip
+    # What is said of the noun decides before the noun: "3 smittede er innlagt", "En
+    # pasient innlagt … døde". "2 nye dødsfall" and "To nye er innlagt" are changes of
+    # the death and hospital figures, which are not read.
+    for group, what in (("death", "death"), ("hospital", "hospital"),
+                        ("np_hospital", "hospital"), ("noun_death", "death"),
+                        ("noun_hospital", "hospital")):  # fmt: skip
         if g[group] is not None:
-            # "2 nye dødsfall", "To nye er innlagt": changes of those figures are not read
-            return After(None if new else what, end_of(group), place, part, pronoun)
-    if g["noun_other"] is not None or g["said_other"] is not None:
+            return found(None if new else what, group)
+    if g["noun_group"] is not None or g["noun_other"] is not None or g["said_other"] is not None:
         return After("other", count.end)
     if g["said_new"] is not None:
-        return After("new", end_of("said_new"), place, part, pronoun)
+        return found("new", "said_new")
     if g["case"] is not None:
-        what = "new" if new or classes[g.start("case")] == "c" else "case"
-        return After(what, end_of("case"), place, part, pronoun)
+        is_new = new or classes[g.start("case")] == "c"
+        return found("new" if is_new else "case", "case")
+    if g["tested"] is not None:
+        return found("new" if new else "tested", "tested")
+    if g["said_case"] is not None:
+        return found("new" if new else "case", "said_case")
+    if g["unit"] is not None and g["confirmed_with"] is not None:
+        return After("new" if new else "case", words[g.end("confirmed_with")][2], place, part,
+                     pronoun, more, verb_first)  # fmt: skip
     if new:
         ok = g.end("new") == len(classes) or _new_tail_ok(text, end_of("new"), ce)
-        return After("new" if ok else None, end_of("new"), place, part, pronoun)
-    if g["tested"] is not None:
-        return After("tested", end_of("tested"), place, part, pronoun)
-    if g["said_case"] is not None:
-        return After("case", end_of("said_case"), place, part, pronoun)
-    if g["unit"] is not None and g["confirmed_with"] is not None:
-        return After("case", words[g.end("confirmed_with")][2], place, part, pronoun)
+        return found("new" if ok else None, "new")
     if g["confirmed_zero"] is not None and count.value == 0:
-        return After("case", end_of("confirmed_zero"), place, part, pronoun)
+        return found("case", "confirmed_zero")
     if g["unit"] is not None:
-        return After("unit", end_of("unit"), place, part, pronoun)
+        patients = classes[g.end("unit") - 1] == "u"
+        return found("patients" if patients else "unit", "unit")
     return After(None, count.end, place, part, pronoun)
 
 
@@ -677,8 +769,6 @@ def _new_tail_ok(text: str, pos: int, ce: int) -> bool:
 
 
 # "ikke meldt nye smittede", nynorsk "ikkje registrert nye smitta": new 0.
-_CONFIRMED_WORDS = "|".join(sorted(W.CONFIRMED, key=len, reverse=True))
-_CASE_NOUN_WORDS = "|".join(sorted(W.CASE_NOUNS, key=len, reverse=True))
 _NOT_NEW_RE = re.compile(
     rf"""
     (?: \s+ (?: er | har | blitt | vorte | vore | vært ) )*
@@ -698,6 +788,8 @@ def _alternatives(words: tuple[str, ...]) -> str:
     return "|".join(w.replace(" ", r"\s+") for w in sorted(words, key=len, reverse=True))
 
 
+# "er nå 5", "er altså 44", "er framleis 23", "er i dag 12".
+_LABEL_ADVERB = r"(?: nå | no | fremdeles | framleis | fortsatt | totalt | dermed | altså | i \s+ dag )"
 # Matched backwards from the count (regex.REVERSE), as far back as the sentence start.
 # A label names the figure and ends in "er", "var", "ligger på" or a colon; a sum is a
 # word such as "totalt"; an increase is a noun with "på"/"med" or a verb with "med".
@@ -705,12 +797,11 @@ _BEFORE_RE = regex.compile(
     rf"""
     (?:
         (?P<label>
-            (?<!\w) (?i: (?: totalt \s+ )? (?: {_alternatives(W.LABEL_NOUNS)} ) )
-            (?P<label_words> [^\d.,;:!?()\n]{{0,80}}? )
-            (?: \s+ (?: (?: er | var )
-                        (?: \s+ (?: nå | no | fremdeles | framleis | fortsatt | totalt | dermed
-                                  | i \s+ dag ) )?
+            (?<!\w) (?i: (?: totalt \s+ )? (?: {_alternatives(W.LABEL_NOUNS + W.LABEL_HEADS)} ) ) (?!\w)
+            (?P<label_words> [^.,;:!?()\n]{{0,80}} )
+            (?: \s+ (?: (?: er | var ) (?: \s+ {_LABEL_ADVERB} )?
                         (?: \s+ (?: oppe \s+ i | kommet \s+ opp \s+ i ) )?
+                      | (?: {_LABEL_ADVERB} \s+ )? (?: oppe \s+ i | kommet \s+ opp \s+ i )
                       | ligger \s+ på | ligg \s+ på | utgjør
                       | har \s+ (?: økt | steget | auka | stege | stige | gått \s+ opp ) \s+ til )
               | \s* : )
@@ -737,7 +828,7 @@ _BEFORE_RE = regex.compile(
 _BEFORE_LAST_WORDS = frozenset(
     """er var på i utgjør til nå no fremdeles framleis fortsatt totalt dag tilsammen sammen
     saman alt samlet samla det registrert påvist meldt bekreftet stadfesta med dermed hittil
-    langt har""".split()
+    langt har altså""".split()
 )
 _CASE_WORD_RE = re.compile(r"[mM]itt(?:ede|a|et|etal)|ilfell")
 
@@ -764,9 +855,9 @@ def _read_before(text: str, s: int, count: Count) -> Before | None:
 
 
 # A stem of each word _BEFORE_RE starts with, to look for before trying it.
-_BEFORE_STEMS = ("antall", "tal", "total", "sammen", "saman", "alt", "saml", "hittil", "langt",
+_BEFORE_STEMS = ("antal", "tal", "total", "sammen", "saman", "alt", "saml", "hittil", "langt",
                  "økning", "auke", "auka", "oppgang", "stigning", "tilvekst", "økt", "ste",
-                 "gått opp")  # fmt: skip
+                 "gått opp", "smitt", "tilfel", "innlag", "død")  # fmt: skip
 
 
 def _label_metric(label: str, text: str, s: int, label_start: int) -> str | None:
@@ -789,8 +880,7 @@ def _label_metric(label: str, text: str, s: int, label_start: int) -> str | None
 # prosent".
 _TAIL_OK_RE = re.compile(
     r"""
-    (?: \s+ (?: personer | personar | pasienter | pasientar | smittede | smitta | tilfeller
-              | tilfelle ) )?
+    (?: \s+ (?: personer | personar | smittede | smitta | tilfeller | tilfelle ) )?
     (?: \s* (?: $ | [.,;:!?()\u2013\u2014] )
       | \s+ (?: i | på | fra | frå | siden | sidan | hittil | så | totalt | nå | no | og | men
               | mens | per | pr | etter | enn | sammenlignet | sammenliknet | samanlikna | siste
@@ -803,26 +893,33 @@ _TAIL_OK_RE = re.compile(
 
 # -- 3. classify ------------------------------------------------------------------------
 def _classify(
-    text: str, count: Count, cs: int, after: After, before: Before | None, listed: bool
+    text: str, count: Count, cs: int, ce: int, after: After, before: Before | None, listed: bool
 ) -> str | None:
     """The metric of ``count`` by the table in the module docstring, or None."""
     what = after.what
     if after.pronoun or what == "other":
         return None
-    if count.word is not None and count.value <= 1 and what in (None, "unit") and not listed:
+    if count.word is not None and count.value <= 1 and what in (None, "unit", "patients") \
+            and not listed:  # fmt: skip
         return None  # "en" in "en økning på", "ingen" alone: an article, not a figure
+    if _is_average(text, cs, ce, count, after) or _is_week_figure(text, cs, count, after):
+        return None  # an average, a rate, or a week's or a month's figure
     if listed:
-        return _sentence_metric(text, cs) if what is None else None
-    if after.part and what in ("case", "unit", "tested"):
+        return "total" if what is None else None
+    if after.part and what in ("case", "unit", "patients", "tested"):
         return None  # "2 av våre pasienter er smittet"; but "14 av disse er nye tilfeller"
-    if what in ("case", "new", "tested") and _names_part_of_town(text, cs, after):
+    if what in ("case", "new", "tested") and _names_part_of_town(text, cs, ce, after):
         return None  # "10 koronasmittede på sykehjemmet": a part of the town
     if what == "death":
         return "deaths"
     if what == "hospital":
         return "hospitalized"
+    if _COMPARISON_RE.match(text, after.end):
+        return None  # "69 tilfeller flere enn gjennomsnittet": a difference
     if before is not None and before.how == "increase":
-        return "new" if what in (None, "case", "new", "unit") and _tail_ok(text, after) else None
+        if _PATIENT_WORDS_RE.search(text, cs, before.start):
+            return None  # "antallet coronapasienter … steget med 44": patients, not cases
+        return "new" if what in (None, "case", "new", "unit") and _tail_ok(text, after, ce) else None
     if what == "new" or (what == "case" and _increase_before(text, cs, count)):
         return "new"
     if what in ("case", "tested") and _period_around(text, cs, count, after):
@@ -830,26 +927,75 @@ def _classify(
     if what == "case":
         return "total"
     if what == "tested":
-        return "total" if before is not None and before.how == "sum" else None
-    if before is not None and before.metric is not None and _tail_ok(text, after):
+        # "I alt har 10 012 testa positivt", "… så langt": a total; else the news of the
+        # day: "Tre personar har testa positivt for koronasmitte i Ålesund"
+        if (before is not None and before.how == "sum") or _CUMULATIVE_RE.search(
+            text, cs, min(len(text), after.end + 60)
+        ):
+            return "total"
+        return "new"
+    if before is not None and before.metric is not None and _tail_ok(text, after, ce):
         if before.how == "sum" and not _CASE_WORD_RE.search(text, cs - _MAX_CLAUSE, before.start):
             return None  # "Totalt 40 ansatte": a sum of what no case word names
         return before.metric
     return None
 
 
-def _names_part_of_town(text: str, cs: int, after: After) -> bool:
-    """Whether the clause up to a little after the count's words names a part of the town."""
-    ce = min(len(text), after.end + 80)
+_PATIENT_WORDS_RE = re.compile(r"pasient|innlag|[sS]ykehus|[sS]jukehus")
+# "flere enn", "færre enn" right after a count's words: a difference from something else.
+_COMPARISON_RE = re.compile(r"\s+(?:flere|fleire|færre|mindre|mer|meir)\s+enn(?!\w)")
+# Words that make "testet positivt" a running total: "så langt", "hittil", "til nå", or
+# "av dem" (of all those tested).
+_CUMULATIVE_RE = re.compile(
+    r"(?<!\w)(?:så\s+langt|hittil|til\s+nå|til\s+no|totalt|[aA]v\s+(?:dem|disse|desse|dei))(?!\w)"
+)
+# A week's or a month's figure: "Førre veke vart det lagt inn 886", "Sist uke ble det
+# registrert 241", "i veke 32", "dei siste 14 dagane", "siste sju dagar".
+_WEEK_RE = re.compile(
+    r"""(?<!\w) (?i: (?: sist | siste | forrige | førre | denne | neste | same | samme )
+                     \s+ (?: uke | uka | veke | veka | måned | måneden | månad | månaden )
+                   | (?: uke | veke | uka | veka ) \s+ (?: før | \d )
+                   | siste \s+ (?: 7 | sju | syv | 14 | fjorten ) \s+ (?: dager | dagar | dagene
+                                                                   | dagane | døgn ) )
+        (?!\w)""",
+    re.VERBOSE,
+)
+def _is_week_figure(text: str, cs: int, count: Count, after: After) -> bool:
+    """Whether a week or a month is named before the count in its clause, or right after
+    its words ("… 886 nye pasientar førre veke"; not "198 innlagte mot 307 en uke før")."""
+    if _WEEK_RE.search(text, cs, count.start):
+        return True
+    return text[after.end : after.end + 1] == " " and _WEEK_RE.match(text, after.end + 1) is not None
+
+
+# A rate: "per 100 000 innbyggere", "pr. 1000".
+_RATE_RE = re.compile(r"\s+(?:per|pr\.?)\s+(?:1|10|100)[\s.\u00a0\u202f]?000(?!\d)")
+
+
+def _is_average(text: str, cs: int, ce: int, count: Count, after: After) -> bool:
+    """Whether the count is an average or a rate: "388 koronasmitta per dag", "i snitt 145",
+    "vekesnittet 138", "463 tilfelle per 100.000"."""
+    tail = text[after.end : min(ce, after.end + 20)].casefold().lstrip()
+    if tail.startswith(W.AVERAGE_AFTER) or _RATE_RE.match(text, after.end, ce):
+        return True
+    return any(word in text[cs : count.start].casefold() for word in W.AVERAGE_BEFORE)
+
+
+def _names_part_of_town(text: str, cs: int, ce: int, after: After) -> bool:
+    """Whether the clause ``[cs, ce)``, up to a little after the count's words, names a part
+    of the town."""
+    ce = min(ce, after.end + 80)
     clause = text[cs:ce]
+    if any(word in text[after.end : ce] for word in W.ROUTE_WORDS):
+        return True  # "8 personar smitta etter reise": a subset by where it came from
     if not any(stem in clause for stem in _PART_STEMS):
         return False
     return _SUBGROUP_RE.search(text, cs, ce) is not None
 
 
-def _tail_ok(text: str, after: After) -> bool:
+def _tail_ok(text: str, after: After, ce: int) -> bool:
     """Whether the words after a count read from before it let it be a figure."""
-    return after.what == "case" or _TAIL_OK_RE.match(text, after.end) is not None
+    return after.what == "case" or _TAIL_OK_RE.match(text, after.end, ce) is not None
 
 
 # "økning", "auke" before the count in its clause, with no count between: "For éi veke
@@ -954,6 +1100,32 @@ def _relative_clause_place(text: str, s: int, cs: int) -> str | None:
     return m["name"]
 
 
+# A list item that gives a place and its figure: "* Oslo: 1.962", "• Viken: 1 814".
+_PLACE_ITEM_RE = regex.compile(
+    rf"(?P<place>{_PLACE})\s*:\s*(?P<count>\d{{1,3}}(?:[\x20\u00a0\u202f.]\d{{3}})+|\d+)\s*$"
+)
+
+
+def _list_figures(doc: Document) -> Iterator[Match]:
+    """Figures listed by place under a lead-in that names them: "Registrerte
+    coronatilfeller per fylke:" then "* Oslo: 1.962", "* Viken: 1.814"."""
+    text = doc.text
+    for item in doc.list_items:
+        if ":" not in item.item or not item.heading or not _CASE_WORD_RE.search(item.heading):
+            continue
+        m = _PLACE_ITEM_RE.fullmatch(text, item.start, item.end)
+        if m is None or m["place"].split()[0] in W.NOT_PLACES:
+            continue
+        metric = _label_metric(item.heading, item.heading, 0, len(item.heading))
+        if metric is None:
+            continue
+        digits = m["count"]
+        value = int(digits) if digits.isdigit() else parse_int_grouped(digits)
+        fields = {"metric": metric, "value": value, "place": m["place"], "since": None,
+                  "since_date": None}  # fmt: skip
+        yield Match("case_count", item.start, item.end, doc.date_at(item.start), fields)
+
+
 # -- since and date ---------------------------------------------------------------------
 _WEEKDAY_ALT = "|".join(sorted(WEEKDAYS, key=len, reverse=True))
 _MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
@@ -980,6 +1152,7 @@ _SINCE_RE = re.compile(
       | (?: [iI] \s+ løpet \s+ av | [oO]ver | [gG]jennom ) \s+
         (?P<since2> (?P<last_day2> (?:det \s+)? siste \s+ døgnet? ) | helgen | helga | natta
                   | natten | (?: den \s+ )? siste \s+ uka )
+      | [iI] \s+ (?P<since4> helgen | helga )
       | (?P<since3> (?P<last_day3> (?:[dD]et \s+ siste | [sS]iste)
                                    \s+ (?: døgn(?:et)? | 24 \s+ timer | 24 \s+ timane ) )
                   | [sS]iste \s+ (?: uke | uka | veke | veka
@@ -996,7 +1169,7 @@ def _with_since(doc: Document, fig: Figure, cs: int, ce: int, s: int, date: str 
     sm = _SINCE_RE.search(doc.text, cs, ce)
     if sm is None:
         return fig
-    group = "since1" if sm["since1"] else "since2" if sm["since2"] else "since3"
+    group = next(g for g in ("since1", "since2", "since3", "since4") if sm[g] is not None)
     since = sm[group].rstrip(".")  # "siden 27. mars." ends the sentence
     end = fig.end
     if sm.start() >= fig.end and not any(_counts(doc.text, fig.end, sm.start())):
