@@ -161,6 +161,7 @@ class After(NamedTuple):
     part: bool = False  # "av våre", "smittede elever": a part of the town
     pronoun: bool = False  # "en som er smittet": "en" is a pronoun, not a count
     more: bool = False  # "13 flere enn i går": new read as a difference
+    relative: bool = False  # its words end in a relative clause: "18 personar som har …"
     verb_first: bool = False  # a verb right after the count: "ein er smitta"
 
 
@@ -439,6 +440,14 @@ def _read_count(
 
     listed = _listed_place(text, s, count)
     after = _read_after(text, count, ce)
+    if after.relative and after.what == "case":
+        # "Totalt 18 personar som har fått påvist koronaviruset, har no døydd i Noreg": the
+        # main verb comes after the relative clause
+        pm = _PREDICATE_RE.match(text, ce)
+        if pm is not None:
+            stop = text.find(".", pm.end(), pm.end() + 60)
+            place = _find_place(text, pm.end(), stop if stop != -1 else pm.end() + 60, "deaths")
+            after = after._replace(what=pm.lastgroup, end=pm.end(), place=after.place or place)
     if listed is not None and after.what in (None, "case"):
         after = After(None, count.end)  # "Oslo (317 tilfeller)": the list names the cases
     if after.what == "other" or after.pronoun:
@@ -680,9 +689,10 @@ def _read_after(text: str, count: Count, ce: int) -> After:
     more = new and words[0][0].casefold() in ("flere", "fleire")
 
     verb_first = classes[0] == "v"
+    relative = g["som"] is not None
 
     def found(what: str | None, group: str) -> After:
-        return After(what, end_of(group), place, part, pronoun, more, verb_first)
+        return After(what, end_of(group), place, part, pronoun, more, relative, verb_first)
 
     if g["no_change"] is not None:  # "Ingen endring i smittetallet"
         said = words[g.end("no_change") - 1][0].casefold()
@@ -709,7 +719,7 @@ def _read_after(text: str, count: Count, ce: int) -> After:
         return found("new" if new else "case", "said_case")
     if g["unit"] is not None and g["confirmed_with"] is not None:
         return After("new" if new else "case", words[g.end("confirmed_with")][2], place, part,
-                     pronoun, more, verb_first)  # fmt: skip
+                     pronoun, more, relative, verb_first)  # fmt: skip
     if new:
         ok = g.end("new") == len(classes) or _new_tail_ok(text, end_of("new"), ce)
         return found("new" if ok else None, "new")
@@ -778,6 +788,19 @@ _NOT_NEW_RE = re.compile(
     (?: \s+ (?: noen | nokon ) )?
     \s+ (?: nye | ny | nytt ) \s+ (?: (?: {_CONFIRMED_WORDS} ) \s+ )?
     (?: {_CASE_NOUN_WORDS} | (?: korona | covid-?19- )? smitte ) (?! \w )
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+
+# After a relative clause and its comma, what the main verb says: ", har no døydd", ", er
+# innlagt".
+_PREDICATE_RE = re.compile(
+    rf"""
+    ,\s+ (?: {"|".join(W.VERBS)} ) (?: \s+ (?: {"|".join(W.AUXILIARIES | W.ADVERBS)} ) )*
+    \s+ (?: (?P<death> {"|".join(sorted(W.DEATH_WORDS, key=len, reverse=True))} )
+          | (?P<hospital> {"|".join(sorted(W.HOSPITAL_WORDS, key=len, reverse=True))} ) )
+    (?!\w)
     """,
     re.VERBOSE | re.IGNORECASE,
 )
