@@ -433,7 +433,8 @@ def _read_count(
     text = doc.text
     if count.word in _NOT:
         nm = _NOT_NEW_RE.match(text, count.end, ce)
-        if nm is None or _is_week_figure(text, cs, count, After(None, nm.end())):
+        lead = text[cs : count.start].casefold()
+        if nm is None or _is_week_figure(text, lead, After(None, nm.end())):
             return None
         place = _find_place(text, cs, ce, "new")
         return _with_since(doc, Figure(count.start, nm.end(), "new", 0, place), cs, ce, s, date)
@@ -648,14 +649,43 @@ _AFTER_GRAMMAR = re.compile(
 )
 
 
-def _word_class(word: str) -> str:
+def _class_of(token: str) -> str:
+    """The class of one word (a letter of _CLASSES, "P" a name, "_" any other word)."""
+    word = token.strip(_AROUND_WORDS)
     folded = word.casefold()
     letter = _CLASS_OF.get(folded)
     if letter is not None:
         return letter
     if folded.endswith(W.RELATED_SUFFIXES):
         return "A"  # "koronarelaterte dødsfall"
-    return "P" if word[0].isupper() else "_"
+    return "P" if word[:1].isupper() else "_"
+
+
+class _Words:
+    """The words after a count, up to its clause end (at most 12), and their classes."""
+
+    __slots__ = ("_text", "_start", "_tokens", "classes")
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self._text, self._start = text, start
+        self._tokens = text[start : min(end, start + 160)].split(None, 12)[:12]
+        self.classes = "".join([_class_of(token) for token in self._tokens])
+
+    def end(self, i: int) -> int:
+        """The end of the i-th word (its marks left out)."""
+        pos = self._start
+        for token in self._tokens[: i + 1]:
+            pos = self._text.find(token, pos) + len(token)
+        token = self._tokens[i]
+        return pos - (len(token) - len(token.rstrip(_AROUND_WORDS)))
+
+    def start(self, i: int) -> int:
+        """The start of the i-th word (its marks left out)."""
+        token = self._tokens[i]
+        return self.end(i) - len(token.rstrip(_AROUND_WORDS)) + (len(token) - len(token.lstrip(_AROUND_WORDS)))
+
+    def word(self, i: int) -> str:
+        return self._tokens[i].strip(_AROUND_WORDS)
 
 
 def _read_after(text: str, count: Count, ce: int) -> After:
@@ -664,29 +694,28 @@ def _read_after(text: str, count: Count, ce: int) -> After:
     What is said of the noun overrides the noun: ``3 smittede er innlagt`` is in
     hospital, ``2 nye er innlagt`` is no figure (a change of the hospital figure).
     """
-    first = text[count.end : min(ce, count.end + 30)].split(None, 1)
-    if not first or not text[count.end].isspace() or _word_class(first[0].rstrip(_AROUND_WORDS)) in "P_":
-        return After(None, count.end)  # "12 år", "2020 var": no word a figure is named by
-    words = _words(text, count.end, ce)
-    classes = "".join(_word_class(w) for w, _, _ in words)
+    if not text[count.end : count.end + 1].isspace():
+        return After(None, count.end)
+    words = _Words(text, count.end, ce)
+    classes = words.classes
     if not classes or classes[0] in "P_":
         return After(None, count.end)  # "12 år", "2020 var": no word a figure is named by
     g = _AFTER_GRAMMAR.match(classes)
     assert g is not None  # every part is optional
 
     def end_of(group: str) -> int:
-        return words[g.end(group) - 1][2]
+        return words.end(g.end(group) - 1)
 
     new = g["new"] is not None
     place = None
     if g["place"] is not None:
-        place = text[words[g.start("place")][1] : end_of("place")]
+        place = text[words.start(g.start("place")) : end_of("place")]
         if place.split()[0] in W.NOT_PLACES:
             place = None
     part = g["group"] is not None or g["of"] is not None
     # "en som er smittet": "en" is a pronoun; not "ein pasient … som er innlagd"
     pronoun = g.start("som") == 0 and count.word is not None and count.value == 1
-    more = new and words[0][0].casefold() in ("flere", "fleire")
+    more = new and words.word(0).casefold() in ("flere", "fleire")
 
     verb_first = classes[0] == "v"
     relative = g["som"] is not None
@@ -695,7 +724,7 @@ def _read_after(text: str, count: Count, ce: int) -> After:
         return After(what, end_of(group), place, part, pronoun, more, relative, verb_first)
 
     if g["no_change"] is not None:  # "Ingen endring i smittetallet"
-        said = words[g.end("no_change") - 1][0].casefold()
+        said = words.word(g.end("no_change") - 1).casefold()
         ok = count.value == 0 and said.startswith("smittetal")
         return After("new" if ok else None, end_of("no_change"))
     # What is said of the noun decides before the noun: "3 smittede er innlagt", "En
@@ -718,7 +747,7 @@ def _read_after(text: str, count: Count, ce: int) -> After:
     if g["said_case"] is not None:
         return found("new" if new else "case", "said_case")
     if g["unit"] is not None and g["confirmed_with"] is not None:
-        return After("new" if new else "case", words[g.end("confirmed_with")][2], place, part,
+        return After("new" if new else "case", words.end(g.end("confirmed_with")), place, part,
                      pronoun, more, relative, verb_first)  # fmt: skip
     if new:
         ok = g.end("new") == len(classes) or _new_tail_ok(text, end_of("new"), ce)
@@ -729,26 +758,6 @@ def _read_after(text: str, count: Count, ce: int) -> After:
         patients = classes[g.end("unit") - 1] == "u"
         return found("patients" if patients else "unit", "unit")
     return After(None, count.end, place, part, pronoun)
-
-
-def _words(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
-    """The words (as written, start, end) of ``text[start:end]`` up to a mark, at most 12.
-
-    A word is letters and digits, joined by hyphens ("covid-19-pasienter"); a mark at
-    the end of a word ("innlagt.") ends the words after it.
-    """
-    words = []
-    pos = start
-    for token in text[start : min(end, start + 160)].split(maxsplit=12)[:12]:
-        at = text.find(token, pos)
-        word = token.rstrip(_AROUND_WORDS)
-        if not word.replace("-", "").isalnum():
-            break
-        words.append((word, at, at + len(word)))
-        if len(word) < len(token):
-            break
-        pos = at + len(token)
-    return words
 
 
 # After "nye"/"flere" with no noun: the end of the clause, or a small word that cannot
@@ -925,7 +934,8 @@ def _classify(
     if count.word is not None and count.value <= 1 and what in (None, "unit", "patients") \
             and not listed:  # fmt: skip
         return None  # "en" in "en økning på", "ingen" alone: an article, not a figure
-    if _is_average(text, cs, ce, count, after) or _is_week_figure(text, cs, count, after):
+    lead = text[cs : count.start].casefold()  # the clause before the count
+    if _is_average(text, lead, ce, after) or _is_week_figure(text, lead, after):
         return None  # an average, a rate, or a week's or a month's figure
     if listed:
         return "total" if what is None else None
@@ -943,7 +953,7 @@ def _classify(
         if _PATIENT_WORDS_RE.search(text, cs, before.start):
             return None  # "antallet coronapasienter … steget med 44": patients, not cases
         return "new" if what in (None, "case", "new", "unit") and _tail_ok(text, after, ce) else None
-    if what == "new" or (what == "case" and _increase_before(text, cs, count)):
+    if what == "new" or (what == "case" and _increase_before(text, cs, lead, count)):
         return "new"
     if what in ("case", "tested") and _period_around(text, cs, count, after):
         return "new"
@@ -972,6 +982,7 @@ _COMPARISON_RE = re.compile(r"\s+(?:flere|fleire|færre|mindre|mer|meir)\s+enn(?
 _CUMULATIVE_RE = re.compile(
     r"(?<!\w)(?:så\s+langt|hittil|til\s+nå|til\s+no|totalt|[aA]v\s+(?:dem|disse|desse|dei))(?!\w)"
 )
+_WEEK_STEMS = ("uk", "vek", "måne", "måna", "dag", "døgn")
 # A week's or a month's figure: "Førre veke vart det lagt inn 886", "Sist uke ble det
 # registrert 241", "i veke 32", "dei siste 14 dagane", "siste sju dagar".
 _WEEK_RE = re.compile(
@@ -983,10 +994,11 @@ _WEEK_RE = re.compile(
         (?!\w)""",
     re.VERBOSE,
 )
-def _is_week_figure(text: str, cs: int, count: Count, after: After) -> bool:
-    """Whether a week or a month is named before the count in its clause, or right after
-    its words ("… 886 nye pasientar førre veke"; not "198 innlagte mot 307 en uke før")."""
-    if _WEEK_RE.search(text, cs, count.start):
+def _is_week_figure(text: str, lead: str, after: After) -> bool:
+    """Whether a week or a month is named in ``lead`` (the clause before the count, lower
+    case), or right after its words ("… 886 nye pasientar førre veke"; not "198 innlagte
+    mot 307 en uke før")."""
+    if any(word in lead for word in _WEEK_STEMS) and _WEEK_RE.search(lead):
         return True
     return text[after.end : after.end + 1] == " " and _WEEK_RE.match(text, after.end + 1) is not None
 
@@ -995,13 +1007,14 @@ def _is_week_figure(text: str, cs: int, count: Count, after: After) -> bool:
 _RATE_RE = re.compile(r"\s+(?:per|pr\.?)\s+(?:1|10|100)[\s.\u00a0\u202f]?000(?!\d)")
 
 
-def _is_average(text: str, cs: int, ce: int, count: Count, after: After) -> bool:
+def _is_average(text: str, lead: str, ce: int, after: After) -> bool:
     """Whether the count is an average or a rate: "388 koronasmitta per dag", "i snitt 145",
-    "vekesnittet 138", "463 tilfelle per 100.000"."""
+    "vekesnittet 138", "463 tilfelle per 100.000". ``lead`` is the clause before the count,
+    in lower case."""
     tail = text[after.end : min(ce, after.end + 20)].casefold().lstrip()
     if tail.startswith(W.AVERAGE_AFTER) or _RATE_RE.match(text, after.end, ce):
         return True
-    return any(word in text[cs : count.start].casefold() for word in W.AVERAGE_BEFORE)
+    return any(word in lead for word in W.AVERAGE_BEFORE)
 
 
 def _names_part_of_town(text: str, cs: int, ce: int, after: After) -> bool:
@@ -1026,9 +1039,8 @@ def _tail_ok(text: str, after: After, ce: int) -> bool:
 _INCREASE_STEMS = ("økning", "auke", "oppgang", "stigning", "tilvekst")
 
 
-def _increase_before(text: str, cs: int, count: Count) -> bool:
-    clause = text[cs : count.start].casefold()
-    last = max(clause.rfind(stem) for stem in _INCREASE_STEMS)
+def _increase_before(text: str, cs: int, lead: str, count: Count) -> bool:
+    last = max(lead.rfind(stem) for stem in _INCREASE_STEMS)
     return last != -1 and not any(_counts(text, cs + last, count.start))
 
 
@@ -1071,11 +1083,6 @@ _SUBGROUP_RE = re.compile(
         | blant \s+ [^\W\d_] )""",
     re.VERBOSE,
 )
-
-
-def _sentence_metric(text: str, cs: int) -> str:
-    """The metric a place list ("Oslo (2810), Bergen (566) …") gives: its case word's."""
-    return "total"
 
 
 _FIRST_DEATH_RE = re.compile(r"(?<!\w)[fF]ørste\s+(?:[\w-]+\s+)?(?:korona)?dødsfall(?:et)?(?!\w)")
