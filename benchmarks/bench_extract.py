@@ -458,6 +458,80 @@ def in_process_rows(table: Table, corpus: Corpus, repeat: int) -> None:
     measure("read + decode + phonenumbers.PhoneNumberMatcher", over_files(files, phones))
 
 
+def format_rows(table: Table, seeds: list[Path], repeat: int) -> None:
+    """One row per input format (issue 17): extract_bytes on a page, a report, a Word file.
+
+    The three documents are made here from the seed texts (copied 3 times), the way
+    municipalities publish them: an HTML page (one <p> per block, <ul> for lists, with
+    a menu and a footer), a PDF (fpdf2, Helvetica 10 pt, one paragraph per block) and
+    a Word file (python-docx). MB/s counts the input's bytes, so a row says what a
+    folder of such files costs. Needs the formats extra and fpdf2 (the test extra).
+    """
+    import io
+    import itertools
+
+    table.add(Row(f"input formats (extract_bytes, all extractors), best of {repeat}", section=True))
+    try:
+        import docx
+        from fpdf import FPDF
+
+        from kommunetekst.pipeline import extract_bytes
+    except ImportError as e:
+        table.add(Row("formats", result=f"SKIP (pip install '.[test]': {e.name} is missing)"))
+        return
+    text = "\n\n".join(p.read_text("utf-8") for p in seeds) + "\n\n"
+    blocks = [b.strip("\n") for b in (text * 3).split("\n\n") if b.strip()]
+
+    def html_page() -> bytes:
+        parts = ["<!DOCTYPE html><html><head><meta charset='utf-8'></head><body>",
+                 "<header><nav><a href='/'>Forside</a> <a href='/k'>Kontakt</a></nav></header><main>"]
+        for block in blocks:
+            lines = block.splitlines()
+            items = [ln.strip()[1:].strip() for ln in lines if ln.strip().startswith("•")]
+            if items:
+                parts.append("<ul>" + "".join(f"<li>{i}</li>" for i in items) + "</ul>")
+            else:
+                parts.append(f"<p>{'<br>'.join(lines)}</p>")
+        parts.append("</main><footer>Sentralbord 67 50 40 50</footer></body></html>")
+        return "".join(parts).encode()
+
+    def pdf_report() -> bytes:
+        pdf = FPDF()
+        pdf.core_fonts_encoding = "windows-1252"
+        pdf.add_page()
+        pdf.set_font("Helvetica", "", 10)
+        for block in blocks:
+            safe = block.encode("cp1252", "replace").decode("cp1252")
+            pdf.multi_cell(0, 5, safe, new_x="LMARGIN", new_y="NEXT")
+            pdf.ln(3)
+        return bytes(pdf.output())
+
+    def word_file() -> bytes:
+        d = docx.Document()
+        for block in blocks:
+            d.add_paragraph(block.replace("\u00a0", " "))
+        out = io.BytesIO()
+        d.save(out)
+        return out.getvalue()
+
+    for fmt, make in (("html", html_page), ("pdf", pdf_report), ("docx", word_file)):
+        note(f"  format {fmt}: making the document ...")
+        data = make()
+        name = f"bench.{fmt}"
+
+        def work(_: object, data: bytes = data, name: str = name) -> int:
+            return sum(1 for _ in itertools.islice(extract_bytes(data, name), None)) - 1
+
+        note(f"  format {fmt} ...")
+        try:
+            t = best_of(repeat, work)
+        except Exception as e:  # a missing extra or work in progress must not stop the run
+            table.add(Row(f"format {fmt}", data.__len__() / MB, result=failure(e)))
+            continue
+        table.add(Row(f"format {fmt}: {len(data) / MB:.2f} MB of input", len(data) / MB,
+                      t.seconds, t.count, short=t.runs < t.wanted))
+
+
 def with_bytecode_cache(folder: Path) -> None:
     """Let the CLI processes start as an installed kommunetekst does: from bytecode.
 
@@ -664,6 +738,7 @@ def main(argv: list[str] | None = None) -> int:
         details: list[str] = []
         note("in-process rows:")
         in_process_rows(table, corpus, repeat)
+        format_rows(table, seeds, repeat)
 
         if not args.only_extractors:
             note("CLI rows:")

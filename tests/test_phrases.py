@@ -14,7 +14,7 @@ ROWS = [row for kind in kinds() for row in load_rows(kind)]
 
 # The held-out score of each kind when the rules were last changed (tests/phrases_score.py
 # --heldout); a drop below it means a change generalised worse. Not a target to tune to.
-HELDOUT_FLOOR: dict[str, float] = {}
+HELDOUT_FLOOR: dict[str, float] = {"amount": 0.933, "person": 0.956, "quote": 0.916}
 
 
 @pytest.mark.parametrize(

@@ -225,6 +225,11 @@ NOT_BINARY = [
 ]
 
 
+# PDF and Word documents are not text to decode_bytes; extract converts them (issue 17), so
+# these damaged ones are refused as damaged documents, not as binary files.
+CONVERTED = {"PDF": "is a damaged PDF", "Word .docx": "is a damaged Word document"}
+
+
 @pytest.mark.parametrize("case", BINARY, ids=[c.id for c in BINARY])
 def test_binary_is_refused_with_what_it_is(case: Bin, tmp_path: Path) -> None:
     with pytest.raises(BinaryInputError) as e:
@@ -234,7 +239,13 @@ def test_binary_is_refused_with_what_it_is(case: Bin, tmp_path: Path) -> None:
     path.write_bytes(case.data)
     named = run(["extract", str(path)])
     assert named.exit_code == 1
-    assert stderr_lines(named) == [f"Error: {path} {case.says}; name text files only."]
+    if case.id in CONVERTED:
+        [line] = stderr_lines(named)
+        assert line.startswith(f"Error: {path} {CONVERTED[case.id]} that cannot be read (")
+    else:
+        assert stderr_lines(named) == [
+            f"Error: {path} {case.says}; name text, HTML, PDF or Word files."
+        ]
     assert named.stdout == ""
 
 
@@ -262,7 +273,7 @@ def test_binary_in_a_folder_is_a_warning_and_the_rest_is_processed(tmp_path: Pat
 def test_binary_on_stdin_is_an_error() -> None:
     result = run(["extract", "-"], b"\x00\x01\x02" * 100)
     assert result.exit_code == 1
-    assert stderr_lines(result) == ["Error: - is a binary file, not text; name text files only."]
+    assert stderr_lines(result) == ["Error: - is a binary file, not text; name text, HTML, PDF or Word files."]
 
 
 def test_device_named_by_mistake_ends_after_8_kb() -> None:
@@ -270,7 +281,7 @@ def test_device_named_by_mistake_ends_after_8_kb() -> None:
     result = run(["extract", "/dev/zero"])
     assert result.exit_code == 1
     assert stderr_lines(result) == [
-        "Error: /dev/zero is a binary file, not text; name text files only."
+        "Error: /dev/zero is a binary file, not text; name text, HTML, PDF or Word files."
     ]
 
 
@@ -627,10 +638,10 @@ def test_a_bug_in_one_document_does_not_lose_the_others(folder: Path, monkeypatc
 
     real = pipeline.extract_bytes
 
-    def extract_bytes(data, doc, year=None, only=None):  # type: ignore[no-untyped-def]
+    def extract_bytes(data, doc, year=None, only=None, **options):  # type: ignore[no-untyped-def]
         if doc.endswith("a.txt"):
             raise ValueError("simulated bug")
-        return real(data, doc, year, only)
+        return real(data, doc, year, only, **options)
 
     monkeypatch.setattr(pipeline, "extract_bytes", extract_bytes)
     result = run(["extract", str(folder)])

@@ -159,6 +159,8 @@ class Header:
 def _title_ok(title: str, numeric: bool, sep: str) -> bool:
     if len(title) > _MAX_TITLE_CHARS:
         return False
+    if title.startswith("|"):  # a table row whose first cell is a date (HTML, PDF, Word)
+        return False
     words = title.count(" ") + 1
     if words > _MAX_TITLE_WORDS and len(title.split()) > _MAX_TITLE_WORDS:
         return False

@@ -187,6 +187,46 @@ def decode_bytes(data: bytes) -> Decoded:
     return Decoded(text, codec, invalid, "NFC" if nfc_changed else None, removed)
 
 
+# Labels that the HTML Standard reads as Windows-1252 (ISO-8859-1 and ASCII among them).
+_CP1252_LABELS = frozenset(
+    """ansi_x3.4-1968 ascii cp1252 cp819 csisolatin1 ibm819 iso-8859-1 iso-ir-100 iso8859-1
+    iso88591 iso_8859-1 iso_8859-1:1987 l1 latin1 us-ascii windows-1252 x-cp1252""".split()
+)
+
+
+def decode_declared(data: bytes, label: str) -> Decoded | None:
+    """Decode ``data`` by a charset the document declares itself (an HTML ``<meta charset>``).
+
+    UTF-8 and unknown labels give None: the caller decodes by the rules of
+    :func:`decode_bytes` instead, which read UTF-8 and fall back on Windows-1252
+    only when the bytes are not UTF-8. Latin-1 and ASCII labels mean Windows-1252,
+    as in browsers. Bytes the declared codec cannot read become U+FFFD.
+
+    >>> decode_declared("Bærum".encode("cp1252"), "ISO-8859-1").text
+    'Bærum'
+    >>> decode_declared(b"x", "utf-8") is None, decode_declared(b"x", "no-such") is None
+    (True, True)
+    """
+    label = label.strip().lower()
+    if label in _CP1252_LABELS:
+        text, codec, invalid = _decode_cp1252(data), "windows-1252", 0
+    else:
+        try:
+            codec = codecs.lookup(label).name
+        except LookupError:
+            return None
+        # A page whose <meta> could be read as ASCII is not UTF-16 whatever it says (the
+        # HTML Standard reads such a label as UTF-8); base64 and the like are no charsets.
+        text_codec = getattr(codecs.lookup(codec), "_is_text_encoding", True)
+        if codec.startswith(("utf-8", "utf-16", "utf-32")) or not text_codec:
+            return None
+        text = data.decode(codec, errors="replace")
+        invalid = text.count("\ufffd") - data.count("\ufffd".encode(codec, errors="ignore"))
+        invalid = max(invalid, 0)
+    text, nfc_changed, removed = _normalize(text)
+    return Decoded(text, codec, invalid, "NFC" if nfc_changed else None, removed)
+
+
 def _decode_with_bom(body: bytes, codec: str, codec_module_name: str) -> tuple[str, int]:
     if codec == "utf-8-sig":
         return _decode_utf8_replacing(body)

@@ -1,26 +1,34 @@
 """Run the extractors over a document and yield its records in text order.
 
 Pure: text or bytes in, record dicts out. The CLI does the reading and writing.
+Bytes are converted by :mod:`kommunetekst.convert` (plain text, HTML, PDF, Word).
 """
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import heapq
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from operator import attrgetter, itemgetter
 from typing import Any
 
-from .decoding import decode_bytes, normalize_text
+from .convert import convert_bytes
+from .decoding import normalize_text
 from .document import Document
 from .records import Match, document_record
 from .registry import resolve
 
 
 def iter_records(
-    document: Document, only: Iterable[str] | str | None = None
+    document: Document,
+    only: Iterable[str] | str | None = None,
+    page_starts: Sequence[int] = (),
 ) -> Iterator[dict[str, Any]]:
     """The records of ``document`` from the chosen extractors, in text order.
+
+    With ``page_starts`` (the offset where each page of a PDF starts), every record
+    says its ``page``.
 
     Records that start at the same offset come in registry order, then in the
     order their extractor gave them. Every extractor yields in text order. A
@@ -44,6 +52,13 @@ def iter_records(
     # Records come in text order, so each line number follows from the last one.
     count = text.count
     line, pos = 1, 0
+    if page_starts:
+        for m in ordered:
+            start = m.start
+            line += count("\n", pos, start)
+            pos = start
+            yield m.to_dict(name, line, text, bisect.bisect_right(page_starts, start))
+        return
     for m in ordered:
         start = m.start
         line += count("\n", pos, start)
@@ -89,15 +104,40 @@ def extract_bytes(
     doc: str,
     year: int | None = None,
     only: Iterable[str] | str | None = None,
+    *,
+    name: str | None = None,
+    whole_page: bool = False,
+    on_warning: Callable[[str], None] | None = None,
 ) -> Iterator[dict[str, Any]]:
-    """Decode ``data`` and yield its document record, then its records.
+    """Convert ``data`` (text, HTML, PDF or Word) and yield its document record, then its records.
 
-    Raises:
-        BinaryInputError: when ``data`` is not text (before anything is yielded).
+    Args:
+        data: the input's bytes; the format is told by the content, then by the name.
+        doc: the ``doc`` field of the records.
+        year, only: as for :func:`extract_text`.
+        name: the file name that hints at the format; ``doc`` when not given.
+        whole_page: HTML: read the whole page, navigation, header and footer included.
+        on_warning: called with a sentence (to follow the file name) when the input
+            was read but gave no text, e.g. a scanned PDF.
+
+    Raises (before anything is yielded):
+        BinaryInputError: when ``data`` is no format kommunetekst reads.
+        UnreadableInputError: for an encrypted or damaged PDF or Word document, and
+            MissingExtraError (a subclass) when the format's extra is not installed.
     """
-    decoded = decode_bytes(data)
-    text = decoded.text
+    converted = convert_bytes(data, doc if name is None else name, whole_page)
+    if converted.warning and on_warning is not None:
+        on_warning(converted.warning)
+    text = converted.text
     lines = text.count("\n") + (1 if text and not text.endswith("\n") else 0)
-    yield document_record(doc, hashlib.sha256(data).hexdigest(), decoded.encoding, len(text), lines)
-    # decode_bytes has already normalised the text; extract_text would do it again.
-    yield from iter_records(Document(decoded.text, doc, year), only)
+    yield document_record(
+        doc,
+        hashlib.sha256(data).hexdigest(),
+        converted.encoding,
+        len(text),
+        lines,
+        converted.format,
+        converted.pages,
+    )
+    # The converted text is already normalised; extract_text would do it again.
+    yield from iter_records(Document(text, doc, year), only, converted.page_starts)

@@ -1,11 +1,11 @@
 """The records kommunetekst writes: their fields and types, and how they are built.
 
 Every record is one flat JSON object: the envelope (:data:`ENVELOPE`: ``kind``,
-``doc``, ``line``, ``span``, ``text``, ``date``), then the fields
-of its kind. Each extractor declares its kind's fields and their types in its
-``INFO`` (:class:`ExtractorInfo`); the ``document`` record that opens every
-document declares its own in :data:`DOCUMENT`. Everything that needs the shape
-of a record reads it from these declarations: the reports' record check
+``doc``, ``line``, ``span``, ``text``, ``date``), on records of a PDF its
+:data:`PAGE`, then the fields of its kind. Each extractor declares its kind's
+fields and their types in its ``INFO`` (:class:`ExtractorInfo`); the ``document``
+record that opens every document declares its own in :data:`DOCUMENT`. Everything
+that needs the shape of a record reads it from these declarations: the reports' record check
 (:func:`kommunetekst.reports.schema.check_record`), ``kommunetekst extractors
 --json``, and the typed columns of an export.
 
@@ -128,6 +128,11 @@ ENVELOPE: tuple[Field, ...] = parse_fields(
 )
 
 
+#: On the records of a PDF only, right after the envelope: the 1-based page where the
+#: evidence starts. Records of other formats have no ``page`` field.
+PAGE: Field = parse_fields({"page": "integer"})[0]
+
+
 @dataclass(frozen=True, slots=True)
 class ExtractorInfo:
     """What an extractor is and what its records hold; the registry and the CLI read it.
@@ -158,24 +163,41 @@ DOCUMENT = ExtractorInfo(
     name="document",
     kind="document",
     version=str(SCHEMA_VERSION),
-    description="One per input, before its records: the bytes' sha256, the encoding, the size",
+    description=(
+        "One per input, before its records: the bytes' sha256, the format, the encoding, the size"
+    ),
     fields={
         "schema": "integer",  # SCHEMA_VERSION of the records that follow
         "sha256": "string",  # of the input's bytes
-        "encoding": "string",  # the codec, with notes: "utf-8 (3 invalid bytes replaced)"
-        "chars": "integer",  # code points of the decoded text
+        "format": "string",  # what the input was: "text", "html", "pdf" or "docx"
+        # the codec, with notes: "utf-8 (3 invalid bytes replaced)"; "unicode" for PDF and Word
+        "encoding": "string",
+        "chars": "integer",  # code points of the decoded (converted) text
         "lines": "integer",
+        "pages": "integer?",  # PDF only: its number of pages; absent for other formats
     },
 )
 
 
-def document_record(doc: str, sha256: str, encoding: str, chars: int, lines: int) -> dict[str, Any]:
+def document_record(
+    doc: str,
+    sha256: str,
+    encoding: str,
+    chars: int,
+    lines: int,
+    format: str = "text",
+    pages: int | None = None,
+) -> dict[str, Any]:
     """The ``document`` record: the envelope (null but ``kind`` and ``doc``), then its fields.
 
+    ``pages`` is written only when given (a PDF).
+
     >>> list(document_record("a.txt", "ab12", "utf-8", 10, 2))[6:]
-    ['schema', 'sha256', 'encoding', 'chars', 'lines']
+    ['schema', 'sha256', 'format', 'encoding', 'chars', 'lines']
+    >>> document_record("a.pdf", "ab12", "unicode", 10, 2, "pdf", 1)["pages"]
+    1
     """
-    return {
+    record = {
         "kind": "document",
         "doc": doc,
         "line": None,
@@ -184,10 +206,14 @@ def document_record(doc: str, sha256: str, encoding: str, chars: int, lines: int
         "date": None,
         "schema": SCHEMA_VERSION,
         "sha256": sha256,
+        "format": format,
         "encoding": encoding,
         "chars": chars,
         "lines": lines,
     }
+    if pages is not None:
+        record["pages"] = pages
+    return record
 
 
 # Not frozen: a frozen dataclass pays object.__setattr__ per field, and a dense
@@ -202,12 +228,23 @@ class Match:
     date: str | None = None
     fields: dict[str, Any] = dataclass_field(default_factory=dict)
 
-    def to_dict(self, doc: str, line: int, text: str) -> dict[str, Any]:
-        """The record: the :data:`ENVELOPE`, then the kind's fields.
+    def to_dict(self, doc: str, line: int, text: str, page: int | None = None) -> dict[str, Any]:
+        """The record: the :data:`ENVELOPE`, its :data:`PAGE` when given, then the kind's fields.
 
-        ``line`` is the line of ``start`` (the pipeline counts it); ``text`` the decoded text.
+        ``line`` is the line of ``start`` (the pipeline counts it); ``text`` the decoded
+        text; ``page`` the page of ``start`` in a PDF.
         """
         start, end = self.start, self.end
+        if page is None:
+            return {
+                "kind": self.kind,
+                "doc": doc,
+                "line": line,
+                "span": [start, end],
+                "text": text[start:end],
+                "date": self.date,
+                **self.fields,
+            }
         return {
             "kind": self.kind,
             "doc": doc,
@@ -215,5 +252,6 @@ class Match:
             "span": [start, end],
             "text": text[start:end],
             "date": self.date,
+            "page": page,
             **self.fields,
         }

@@ -15,13 +15,16 @@ from .records import ExtractorInfo, Match
 #: Module names in ``kommunetekst.extractors``, sorted. Output order of records
 #: that start at the same offset follows this order.
 EXTRACTORS: tuple[str, ...] = (
+    "amounts",
     "bullets",
     "case_counts",
     "date_headers",
     "emails",
     "opening_hours",
     "percentages",
+    "persons",
     "phone_numbers",
+    "quotes",
 )
 
 

@@ -132,3 +132,4 @@ def _quiet_broken_pipe() -> None:
 
 from . import extract as _extract  # noqa: E402,F401  (registers the commands)
 from . import reports as _reports  # noqa: E402,F401
+from . import text as _text  # noqa: E402,F401

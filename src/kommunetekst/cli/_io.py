@@ -29,6 +29,7 @@ from typing import IO
 
 import click
 
+from ..convert import may_convert
 from ..decoding import SNIFF_BYTES, binary_kind
 from ..errors import BinaryInputError
 
@@ -40,6 +41,7 @@ class Source:
     name: str  # the path to open; "-" for stdin
     explicit: bool  # named on the command line (binary -> error) or found in a folder (-> warning)
     doc: str = field(default="", compare=False)  # ``doc`` of its records: ``name``, printable
+    whole_page: bool = field(default=False, compare=False)  # HTML: keep navigation and footer
 
     def __post_init__(self) -> None:
         if not self.doc:
@@ -199,8 +201,8 @@ def read_head(fh: IO[bytes]) -> bytes:
     """The first :data:`~kommunetekst.decoding.SNIFF_BYTES` of ``fh`` (fewer when it is shorter).
 
     Raises:
-        BinaryInputError: when they show the input is binary; the rest is not read
-            (``/dev/urandom`` named by mistake ends here).
+        BinaryInputError: when they show the input is binary and no PDF or Word document;
+            the rest is not read (``/dev/urandom`` named by mistake ends here).
     """
     head = fh.read(SNIFF_BYTES)
     while len(head) < SNIFF_BYTES:  # pipes and stdin may return short reads
@@ -209,7 +211,7 @@ def read_head(fh: IO[bytes]) -> bytes:
             break
         head += more
     kind = binary_kind(head)
-    if kind is not None:
+    if kind is not None and not may_convert(head):
         raise BinaryInputError(f"is a {kind}, not text")
     return head
 

@@ -13,6 +13,7 @@ How an input is read:
   ``FILE:LINE: why``; with ``skip_invalid`` such lines are skipped and counted.
 - A document met twice (the same ``doc`` and ``sha256``, e.g. as text and as
   JSONL) counts once: :func:`kommunetekst.reports.schema.unique_records`.
+- HTML, PDF and Word files are converted as ``extract`` converts them.
 - With no INPUT: stdin when it is piped, else the sample corpus that ships in
   the package (``kommunetekst/sample/*.txt``, copied from ``seeds/`` at build
   time; a source checkout uses ``seeds/`` next to ``src/``).
@@ -29,7 +30,7 @@ from importlib import resources
 from pathlib import Path
 from typing import IO, Any
 
-from ..errors import BinaryInputError
+from ..errors import BinaryInputError, UnreadableInputError
 from ..jsonl import JsonlReader, Record, looks_like_jsonl
 from ..reports.schema import check_record
 from ._io import iter_sources, open_source, os_error_sentence, read_head, read_rest
@@ -109,6 +110,8 @@ class ReportInput:
                             yield r
             except OSError as e:
                 self.errors.append(os_error_sentence(doc, e))
+            except UnreadableInputError as e:  # an encrypted or damaged PDF or Word file
+                self.errors.append(f"{doc} {e}.")
             except BinaryInputError as e:
                 if explicit:
                     self.errors.append(f"{doc} {e}; give text or JSONL files.")

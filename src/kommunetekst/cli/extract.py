@@ -85,7 +85,7 @@ def process_source(
     from orjson import OPT_APPEND_NEWLINE as APPEND_NEWLINE
     from orjson import dumps
 
-    from ..errors import BinaryInputError
+    from ..errors import BinaryInputError, UnreadableInputError
     from ..pipeline import extract_bytes
 
     try:
@@ -101,10 +101,14 @@ def process_source(
     record: dict[str, Any] | None = None  # the last record written
     n = 0
     piece = _PIECE if write is not None else sys.maxsize
+    warnings: list[str] = []  # an input read without error that gave no text
     while True:
         try:
             if records is None:
-                records = extract_bytes(data, source.doc, year, only)
+                records = extract_bytes(
+                    data, source.doc, year, only,
+                    whole_page=source.whole_page, on_warning=warnings.append,
+                )
             for record in records:
                 out += dumps(record, None, APPEND_NEWLINE)  # positional: no keyword parsing
                 n += 1
@@ -114,6 +118,8 @@ def process_source(
                 break
         except BinaryInputError as e:  # from decoding, before any record
             return _binary(source, e)
+        except UnreadableInputError as e:  # from converting, before any record
+            return b"", f"{source.doc} {e}.", True
         except Exception as e:
             if os.environ.get("KOMMUNETEKST_DEBUG"):
                 raise
@@ -126,12 +132,12 @@ def process_source(
     if write is not None and out:
         write(out)
         out = bytearray()
-    return out, None, False
+    return out, (f"{source.doc} {warnings[0]}." if warnings else None), False
 
 
 def _binary(source: Source, e: Exception) -> Result:
     if source.explicit:
-        return b"", f"{source.doc} {e}; name text files only.", True
+        return b"", f"{source.doc} {e}; name text, HTML, PDF or Word files.", True
     return b"", f"skipped {source.doc}: it {e}.", False
 
 
@@ -317,17 +323,26 @@ def _progress(total: int, enabled: bool):  # type: ignore[no-untyped-def]
 @click.option("--only", type=OnlyType(), help="Run only these extractors, e.g. date_header,bullet.")
 @click.option("--year", type=click.IntRange(1900, 2100), help="Year for dates the text gives without one.")
 @click.option("-j", "--jobs", type=click.IntRange(1, 256), help="Worker processes [default: cores when many files].")
-def extract(paths: tuple[str, ...], output: str | None, only: str | None, year: int | None, jobs: int | None) -> None:
+@click.option("--doc", "doc_name", metavar="NAME", help="The doc of the document read from stdin (its name hints at its format).")
+@click.option("--whole-page", is_flag=True, help="HTML: keep navigation, headers and footers, not only the main text.")
+def extract(
+    paths: tuple[str, ...], output: str | None, only: str | None, year: int | None, jobs: int | None,
+    doc_name: str | None, whole_page: bool,
+) -> None:
     """Extract records from texts as JSON Lines.
 
-    PATH is a text file, a folder (walked recursively, text files only, in
-    sorted order) or - for stdin. With no PATH, stdin is read when it is piped.
+    PATH is a text, HTML, PDF or Word (.docx) file, a folder (walked
+    recursively, in sorted order; binary files other than PDF and Word are
+    skipped) or - for stdin. With no PATH, stdin is read when it is piped.
+    The format is told by the content first, the file name second;
+    `kommunetekst text FILE` prints the text the spans point into.
 
     \b
     Example:
         kommunetekst extract seeds/ > records.jsonl
         kommunetekst extract seeds/ --only case_count,phone | jq -c '[.date, .kind, .value // .number]'
         cat logg.txt | kommunetekst extract - --year 2020
+        curl -s https://www.baerum.kommune.no/korona | kommunetekst extract - --doc baerum-korona.html
     """
     if not paths:
         if sys.stdin is None or is_terminal(sys.stdin):
@@ -347,7 +362,7 @@ def extract(paths: tuple[str, ...], output: str | None, only: str | None, year: 
         if stdout_stat is not None:
             exclude.append(stdout_stat)
     found = iter_sources(paths, tuple(exclude))
-    sources = found.sources
+    sources = _with_options(found.sources, doc_name, whole_page)
     for is_error, message in found.messages:
         click.echo(f"{'Error' if is_error else 'Warning'}: {message}", err=True)
     n_files = sum(1 for s in sources if s.name != "-")
@@ -400,6 +415,19 @@ def extract(paths: tuple[str, ...], output: str | None, only: str | None, year: 
             progress.stop()
     if failed:
         sys.exit(1)
+
+
+def _with_options(sources: list[Source], doc_name: str | None, whole_page: bool) -> list[Source]:
+    """The sources with ``--doc`` (stdin's name) and ``--whole-page`` applied."""
+    from dataclasses import replace
+
+    if doc_name is not None:
+        if not any(s.name == "-" for s in sources):
+            raise click.BadParameter("names the document read from stdin; give - as a PATH.", param_hint="--doc")
+        sources = [replace(s, doc=doc_name) if s.name == "-" else s for s in sources]
+    if whole_page:
+        sources = [replace(s, whole_page=True) for s in sources]
+    return sources
 
 
 def _refuse_output_as_input(paths: tuple[str, ...], output: str, out_stat: os.stat_result) -> None:

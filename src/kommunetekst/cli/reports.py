@@ -27,6 +27,8 @@ if TYPE_CHECKING:
     from ._report_input import ReportInput
 
 FORMATS = ("table", "csv", "jsonl")
+#: ``cases --compare`` without FILE: the sample series shipped as package data.
+SAMPLE_OFFICIAL = "<sample>"
 T = TypeVar("T")
 
 INPUT_HELP = """
@@ -207,6 +209,16 @@ def _with_input_help(f: Callable[..., Any]) -> Callable[..., Any]:
 @click.option(
     "--check", is_flag=True, help="List where the figures contradict each other; exit 1 if they do."
 )
+@click.option(
+    "--compare",
+    "compare_with",
+    is_flag=False,
+    flag_value=SAMPLE_OFFICIAL,
+    default=None,
+    metavar="[FILE]",
+    help="Set the totals beside the official MSIS series in FILE (CSV, long or wide shape); "
+    "without FILE, the sample series for Bærum and Asker, 2020, shipped with kommunetekst.",
+)
 @_with_input_help
 def cases(
     inputs: tuple[str, ...],
@@ -216,6 +228,7 @@ def cases(
     width: int | None,
     plot_ascii: bool,
     check: bool,
+    compare_with: str | None,
 ) -> None:
     """COVID-19 case figures per date: total, new, hospitalised, deaths.
 
@@ -230,6 +243,7 @@ def cases(
         kommunetekst extract seeds/ | kommunetekst cases --plot-ascii
         kommunetekst cases seeds/ --check
         kommunetekst cases records.jsonl --format csv > cases.csv
+        kommunetekst cases seeds/ --compare --format csv
     """
     if plot_ascii and fmt != "table":
         raise click.UsageError(
@@ -239,6 +253,10 @@ def cases(
 
     source, records = _load(inputs, year, skip_invalid, report.KINDS, "case_count")
     series = report.collect_cases(records)
+    if compare_with is not None:
+        _compare(series, compare_with, fmt, width)
+        _done(source)
+        return
     if fmt != "table":
         if check:
             _write_rows(fmt, report.contradictions_as_dicts(series), report.CHECK_FIELDS)
@@ -254,6 +272,36 @@ def cases(
         elif not plot_ascii:
             _print(report.build_cases_table(series), width)
     _done(source, failed=check and bool(series.contradictions))
+
+
+def _compare(series: Any, path: str, fmt: str, width: int | None) -> None:
+    """``cases --compare``: read the official series and print the comparison."""
+    from ..reports import compare as report
+
+    if path == SAMPLE_OFFICIAL:
+        from importlib import resources
+
+        name = "msis_baerum_asker_2020.csv"
+        text = resources.files("kommunetekst").joinpath(f"data/{name}").read_text("utf-8")
+        label = f"the sample series {name} (MSIS via covid19data.no)"
+    else:
+        try:
+            with click.open_file(path, encoding="utf-8-sig") as f:
+                text = f.read()
+        except OSError as e:
+            raise click.ClickException(f"{path}: cannot read the official series ({e}).") from None
+        label = path
+    try:
+        official = report.read_official(text)
+    except report.OfficialSeriesError as e:
+        raise click.ClickException(f"{path}: {e}.") from None
+    rows = report.compare(series, official)
+    if not rows:
+        click.echo("Warning: no total of the input names a municipality of the series.", err=True)
+    if fmt == "table":
+        _print(report.build_compare_table(rows, label), width)
+    else:
+        _write_rows(fmt, report.compare_as_dicts(rows), report.COMPARE_FIELDS)
 
 
 @cli.command()

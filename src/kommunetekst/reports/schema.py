@@ -19,7 +19,7 @@ from functools import cache
 from itertools import pairwise
 from typing import Any
 
-from ..records import DOCUMENT, ENVELOPE, Field, fits
+from ..records import DOCUMENT, ENVELOPE, PAGE, Field, fits
 
 Record = dict[str, Any]
 
@@ -78,7 +78,7 @@ def _fields_of(kind: str) -> tuple[tuple[Field, bool], ...]:
     from ..registry import all_info
 
     declared = {info.kind: info.record_fields for info in (DOCUMENT, *all_info())}
-    envelope = tuple((f, False) for f in ENVELOPE[2:])
+    envelope = tuple((f, False) for f in (*ENVELOPE[2:], PAGE))
     return envelope + tuple((f, True) for f in declared.get(kind, ()))
 
 
