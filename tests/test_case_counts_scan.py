@@ -36,10 +36,13 @@ def test_counts_at_a_sentence_start(text: str, expected: tuple[str, str, int]) -
     assert got == [expected]
 
 
-def test_a_header_title_is_not_read_but_the_lines_under_it_are() -> None:
+def test_a_header_title_gives_its_figure_but_not_its_first_death() -> None:
     text = "30.03.20 Første dødsfall og 5 nye smittede\n5 nye smittede siden i går.\n"
-    got = [(r["line"], r["text"], r["date"]) for r in records(text, "case_count")]
-    assert got == [(2, "5 nye smittede siden i går", "2020-03-30")]
+    got = [(r["line"], r["text"], r["metric"], r["date"]) for r in records(text, "case_count")]
+    assert got == [
+        (1, "5 nye smittede", "new", "2020-03-30"),
+        (2, "5 nye smittede siden i går", "new", "2020-03-30"),
+    ]
 
 
 def test_after_words_with_other_spaces() -> None:

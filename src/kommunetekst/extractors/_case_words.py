@@ -26,7 +26,8 @@ CASE_NOUNS = _forms(
     _DISEASE_PREFIXES,
     ("smittede", "smitta", "smittet", "smittete",
      "tilfeller", "tilfelle", "tilfella", "tilfellene",
-     "smittetilfeller", "smittetilfelle", "smittetilfella", "smittetilfellene"),
+     "smittetilfeller", "smittetilfelle", "smittetilfella", "smittetilfellene",
+     "smitte-tilfeller", "smitte-tilfelle", "smitte-tilfella"),
 )  # fmt: skip
 #: New cases in one word: "12 nysmitta i Bergen".
 NEW_CASE_NOUNS = frozenset(("nysmittede", "nysmitta", "nysmittet"))
@@ -34,20 +35,21 @@ NEW_CASE_NOUNS = frozenset(("nysmittede", "nysmitta", "nysmittet"))
 #: påvist smitte", "3 pasienter med covid-19 er innlagt".
 UNITS = frozenset(
     """personer personar person innbyggere innbyggjarar innbygger innbyggjar nordmenn
-    menneske mennesker stykker stykk""".split()
+    menneske mennesker stykker stykk kvinne kvinner mann menn dame damer""".split()
 )
 #: Patients: people, but an increase of patients is no increase of cases ("en økning
 #: på fem pasienter").
 PATIENTS = frozenset("""pasienter pasientar pasient pasientene pasientane""".split())
 #: Words that may stand before a unit: "En eldre person", "to unge menn".
-ADJECTIVES = frozenset("""eldre yngre unge gamle godt""".split())
+ADJECTIVES = frozenset("""eldre yngre unge gamle godt lokale""".split())
 #: Participles and adjectives that may stand between a count and its noun, or say the
 #: cases are confirmed: "57 bekreftede smittetilfeller", "735 melde tilfelle" (nn),
 #: "263 koronarelaterte dødsfall".
 CONFIRMED = frozenset(
     """registrert registrerte registrerede bekreftet bekreftede bekrefta påvist påviste
     meldt meldte melde rapportert rapporterte kjent kjente kjende stadfesta stadfeste
-    stadfest konstatert konstaterte positive""".split()
+    stadfest konstatert konstaterte positive aktivt aktive koronasjuke koronasyke sjuke
+    syke""".split()
 )
 #: "263 koronarelaterte dødsfall": an adjective that ties the noun to the disease.
 RELATED_SUFFIXES = ("relaterte", "relatert", "relaterade")
@@ -58,11 +60,13 @@ DISEASES = frozenset(
 )
 
 #: New cases: "8 nye", "13 flere enn i går", nynorsk "fleire".
-NEW_WORDS = frozenset(("nye", "ny", "nytt", "nya", "flere", "fleire"))
+NEW_WORDS = frozenset(
+    ("nye", "ny", "nytt", "nya", "flere", "fleire", "ytterligere", "ytterlegare", "ytterligare")
+)
 #: In hospital: "3 innlagt", "Ein person er innlagd", "12 pasienter innlagte".
-HOSPITAL_WORDS = frozenset(
-    """innlagt innlagd innlagde innlagte sykehusinnlagte sykehusinnlagt sjukehusinnlagde
-    sjukehusinnlagd""".split()
+HOSPITAL_WORDS = _forms(
+    ("", "korona", "corona", "covid-", "covid-19-", "sykehus", "sjukehus"),
+    ("innlagt", "innlagd", "innlagde", "innlagte"),
 ) | _forms(
     # A covid patient is a patient in hospital: "Ahus har nå 28 coronapasienter".
     ("korona", "corona", "covid-19-", "covid19-", "covid-", "korona-", "corona-"),
@@ -86,25 +90,28 @@ POSITIVE_WORDS = frozenset(("positivt", "positiv"))
 OTHER_SUBJECTS = frozenset(
     """karantene hjemmekarantene heimekarantene isolasjon isolert isolerte prøver prøvar
     prøvesvar tester testar testede vaksinert vaksinerte vaksinerade doser dosar
-    nærkontakter nærkontaktar smittesporere smitteoppsporere utbrudd utbrot""".split()
+    nærkontakter nærkontaktar smittesporere smitteoppsporere utbrudd utbrot utskrivne
+    utskrevet utskrevne utskrive friskmeldt friskmeldte friskmelde friske""".split()
 )
 #: Counts of something else: "12 prosent", "5 ganger høyere", "30 døgnplasser". A count
 #: naming one of these (or of OTHER_SUBJECTS) is no case figure.
 OTHER_NOUNS = OTHER_SUBJECTS | frozenset(
     """prosent ganger gonger år åring åringer dager dagar døgn timer timar uker veker
-    plasser plassar senger sengeplasser døgnplasser kroner kr millioner millionar
-    utskrivne utskrevet utskrevne utskrive friskmeldt friskmeldte friskmelde friske""".split()
+    plasser plassar senger sengeplasser døgnplasser kroner kr millioner millionar""".split()
 )
 #: After a count's words, an average or a rate: "388 koronasmitta per dag", "åtte
 #: dødsfall daglig i snitt", "463 tilfelle per 100.000 innbyggjarar".
 AVERAGE_AFTER = ("per dag", "pr. dag", "per døgn", "om dagen", "daglig", "dagleg", "hver dag",
-                 "kvar dag", "i snitt", "i gjennomsnitt")  # fmt: skip
+                 "kvar dag", "i snitt", "i gjennomsnitt", "til dagen", "i døgnet")  # fmt: skip
 #: Before a count in its clause, an average: "vekesnittet 138", "i snitt registrert 1581",
 #: "gjennomsnittet … 141".
 AVERAGE_BEFORE = ("snitt",)
 #: A subset by where the infection came from: "8 personar smitta etter reise",
 #: "722 har vorte smitta utanlands".
-ROUTE_WORDS = ("reise", "utenlands", "utanlands", "utlandet", "importsmitte")
+ROUTE_WORDS = ("reise", "utenlands", "utanlands", "utlandet", "importsmitte", "husstand",
+               "sammenkomst", "samankomst")  # fmt: skip
+#: A suspected case is no case: "Fem pasienter er innlagt med mistanke om koronasmitte".
+SUSPECTED_WORDS = ("mistanke", "mistenkt", "antatt smittet")
 #: Groups of people that make a count a part of the town: "2 smittede elever",
 #: "3 smittede blant ansatte".
 GROUP_NOUNS = frozenset(
@@ -117,15 +124,17 @@ GROUP_NOUNS = frozenset(
 # -- the small words of a clause ------------------------------------------------------
 #: Verbs between the noun and what is said of it: "er", "har blitt", "ligg", "får".
 VERBS = frozenset(
-    """er var har hadde ligger ligg låg lå får fikk fekk ble blei vart blir vert""".split()
+    """er var har hadde ligger ligg låg lå får fikk fekk ble blei vart blir vert skal kan
+    vil må""".split()
 )
-#: "har blitt smittet", nynorsk "har vorte smitta", "har vore innlagt".
-AUXILIARIES = frozenset("""blitt vorte vært vore hatt""".split())
+#: "har blitt smittet", nynorsk "har vorte smitta", "har vore innlagt", "skal være døde".
+AUXILIARIES = frozenset("""blitt vorte vært vore hatt være vere""".split())
 #: "har fått påvist smitte".
 GOT = frozenset(("fått", "fatt"))
 #: Between the verb and what it says: "er nå", "var fredag", nynorsk "er framleis".
 ADVERBS = frozenset(
-    """nå no fortsatt framleis fremdeles totalt samlet samla hittil dessverre""".split()
+    """nå no fortsatt framleis fremdeles totalt samlet samla hittil dessverre da då så
+    langt for øyeblikket foreløpig førebels også allerede alt altså dermed""".split()
 )
 #: "av disse", "av våre", nynorsk "av dei": a part of a set named before.
 OF_WORDS = frozenset("""disse desse dem dei de våre oss""".split())

@@ -165,10 +165,21 @@ class After(NamedTuple):
     verb_first: bool = False  # a verb right after the count: "ein er smitta"
 
 
+class Sentence(NamedTuple):
+    """A sentence being read, and what reading its counts needs to know of it."""
+
+    start: int
+    end: int
+    date: str | None  # the date its figures belong to
+    follows_total: bool  # it follows a sentence that gave a total: only an increase is read
+    title: bool  # it is a log entry's title ("21. august: Fire nye smittetilfeller")
+    names_cases: bool  # it has a case word and no hospital word: a place list gives totals
+
+
 class Before(NamedTuple):
     """A label, sum or increase written before a count, back to the sentence start."""
 
-    how: str  # "label", "sum" or "increase"
+    how: str  # "label", "sum", "increase", "died" or "infected"
     start: int
     metric: str | None  # the metric the label names ("Antall innlagte er 4"), if any
 
@@ -181,7 +192,11 @@ class Before(NamedTuple):
 #   "nnlag" innlagt, innlagd, innlagte
 #   "kehus" på sykehus, på sjukehus ("6 av våre er på sykehus")
 #   "dø"    død, døde, dødsfall, døydde (and døgn, which is an increase cue below)
-_SMITTE_BEFORE = ("påvist ", "bekreftet ", "bekrefta ", "stadfesta ", "påvist korona")
+_SMITTE_BEFORE = tuple(
+    f"{word}{prefix}"
+    for word in ("påvist ", "bekreftet ", "bekrefta ", "stadfesta ", "konstatert ")
+    for prefix in ("", "korona", "corona", "covid-19-")
+)
 _SYKEHUS_BEFORE = ("på sy", "på sju", "på Sy", "på Sju", "i sy", "i sju")
 # "smitt" and the forms that count people or name the figure. Not smittevern,
 # smitterisiko, smittesporing, smitten (the contagion), which never carry a count; the
@@ -222,8 +237,16 @@ def _sentence_figures(doc: Document) -> Iterator[Match]:
         while j < n and cues[j] < le:
             j += 1
         header = doc.section_at(ls)
-        if header is None or header.line_start != ls:  # a header's title is not a report
-            yield from _read_paragraph(doc, ls, le, cues[i:j], header.date if header else None)
+        date = header.date if header else None
+        if header is not None and header.line_start == ls:
+            # a log entry's title may give the day's figure ("21. august: Fire nye
+            # smittetilfeller"); "Første dødsfall i Bærum" there names the death the entry
+            # tells of, so it is not read
+            ts = text.rfind(header.title or "\n", header.start, header.end)
+            if ts != -1:
+                yield from _read_paragraph(doc, ts, le, cues[i:j], date, title=True)
+        else:
+            yield from _read_paragraph(doc, ls, le, cues[i:j], date)
         i = j
 
 
@@ -257,15 +280,17 @@ _SENTENCE_GAP_RE = re.compile("[.!?\"»”' \t\u00a0\u202f]*")
 
 
 def _read_paragraph(
-    doc: Document, ls: int, le: int, cues: list[int], date: str | None
+    doc: Document, ls: int, le: int, cues: list[int], date: str | None, title: bool = False
 ) -> Iterator[Match]:
     """The figures of one paragraph: its sentences with a cue, and the one after a total.
 
-    ``date`` is the paragraph's section date.
+    ``date`` is the paragraph's section date; ``title``: the paragraph is a date header's
+    title.
     """
     text = doc.text
     found: list[tuple[Figure, str | None]] = []
-    deaths_seen = follow = False  # follow: the sentence before gave a total
+    deaths_seen = title  # "det første dødsfallet" repeats a death told before
+    follow = False  # the sentence before gave a total
     ends = sentence_ends(text, ls, le) + [le]
     k, s = 0, ls
     for e in ends:
@@ -275,7 +300,7 @@ def _read_paragraph(
         while k < len(cues) and cues[k] < e:
             k += 1
         if has_cue or follow:
-            figures, sentence_date = _read_sentence(doc, s, e, date, not has_cue, deaths_seen)
+            figures, sentence_date = _read_sentence(doc, s, e, date, not has_cue, deaths_seen, title)
             found += [(fig, sentence_date) for fig in figures]
             deaths_seen = deaths_seen or any(fig.metric == "deaths" for fig in figures)
             # "Det er 13 flere enn i går." counts from a total just given, not from a new
@@ -351,13 +376,19 @@ def _clause_marks(text: str, s: int, e: int) -> list[tuple[int, int]]:
 
 
 def _read_sentence(
-    doc: Document, s: int, e: int, date: str | None, new_only: bool, deaths_seen: bool
+    doc: Document,
+    s: int,
+    e: int,
+    date: str | None,
+    new_only: bool,
+    deaths_seen: bool,
+    title: bool = False,
 ) -> tuple[list[Figure], str | None]:
     """The figures of the sentence ``[s, e)`` and the date they belong to.
 
     ``date`` is the section's. ``new_only`` reads the sentence after a total, which may
     give only an increase. ``deaths_seen``: the paragraph gave deaths before ("det
-    første dødsfallet" repeats it).
+    første dødsfallet" repeats it). ``title``: the sentence is a date header's title.
     """
     text = doc.text
     figures: list[Figure] = []
@@ -367,11 +398,16 @@ def _read_sentence(
         if pm is not None:
             stated = parse_inline_date(pm, doc.reference_year(s))
             date = stated.isoformat() if stated else None
+        lower = text[s:e].casefold()
+        names_cases = (
+            bool(_CASE_WORD_RE.search(lower)) or any(w in lower for w in _LABEL_CASE_WORDS)
+        ) and not _PATIENT_WORDS_RE.search(lower)
+        sentence = Sentence(s, e, date, new_only, title, names_cases)
         marks = _clause_marks(text, s, e)
         for count in counts:
             cs, ce = _clause(s, e, count, marks)
             previous = figures[-1].metric if figures else None
-            fig = _read_count(doc, s, cs, ce, count, date, previous, new_only)
+            fig = _read_count(doc, sentence, cs, ce, count, previous)
             if fig is not None and (fig.metric == "new" or not new_only):
                 figures.append(fig)
     if not new_only and text.find("ørste", s, e) != -1:
@@ -416,21 +452,13 @@ def _clause(s: int, e: int, count: Count, marks: list[tuple[int, int]]) -> tuple
 
 
 def _read_count(
-    doc: Document,
-    s: int,
-    cs: int,
-    ce: int,
-    count: Count,
-    date: str | None,
-    previous: str | None,
-    new_only: bool,
+    doc: Document, sentence: Sentence, cs: int, ce: int, count: Count, previous: str | None
 ) -> Figure | None:
-    """The figure ``count`` gives in its clause ``[cs, ce)`` of the sentence at ``s``.
+    """The figure ``count`` gives in its clause ``[cs, ce)`` of ``sentence``.
 
-    ``previous`` is the metric of the figure before it in the sentence, if any;
-    ``new_only``: the sentence follows one that gave a total.
+    ``previous`` is the metric of the figure before it in the sentence, if any.
     """
-    text = doc.text
+    text, s, date = doc.text, sentence.start, sentence.date
     if count.word in _NOT:
         nm = _NOT_NEW_RE.match(text, count.end, ce)
         lead = text[cs : count.start].casefold()
@@ -439,7 +467,7 @@ def _read_count(
         place = _find_place(text, cs, ce, "new")
         return _with_since(doc, Figure(count.start, nm.end(), "new", 0, place), cs, ce, s, date)
 
-    listed = _listed_place(text, s, count)
+    listed = _listed_place(text, s, count) if sentence.names_cases else None
     after = _read_after(text, count, ce)
     if after.relative and after.what == "case":
         # "Totalt 18 personar som har fått påvist koronaviruset, har no døydd i Noreg": the
@@ -454,6 +482,8 @@ def _read_count(
     if after.what == "other" or after.pronoun:
         return None
     before = _read_before(text, s, count) if after.what != "hospital" else None
+    if before is None and after.what is None:
+        before = _line_label(text, count)
     if after.what in (None, "unit", "patients") and before is None and listed is None:
         return None  # nothing names what it counts
     words_before = text[max(s, count.start - 40) : count.start].split()[-3:]
@@ -467,7 +497,12 @@ def _read_count(
         return None
     if metric == "total" and words_before and words_before[-1].casefold() in W.PARTITIVE_WORDS:
         return None  # "Antall testede er 1200, hvorav 30 smittede": another group's
-    if after.more and (previous in ("hospitalized", "deaths") or not new_only
+    if len(words_before) >= 2 and words_before[-2].casefold() == "av" and \
+            words_before[-1].casefold() in ("de", "dei") and after.what != "case":  # fmt: skip
+        return None  # "Ein av dei seks er innlagd": the one, not the six
+    if metric == "total" and sentence.title and (before is None or before.how == "increase"):
+        metric = "new"  # a log entry's title tells the day's news: "Ett påvist smittetilfelle"
+    if after.more and (previous in ("hospitalized", "deaths") or not sentence.follows_total
                        and _SINCE_RE.search(text, cs, ce) is None):  # fmt: skip
         # "13 flere enn i går" tells the time it counts from, or follows a total; not
         # "184 koronapasienter innlagt, seks flere enn på torsdag" (patients)
@@ -502,6 +537,8 @@ def _is_not_a_figure(words: list[str], count: Count) -> bool:
     prev = words[-2].casefold().strip(_OPENERS) if len(words) >= 2 else ""
     if last in W.APPROXIMATIONS:
         return True
+    if last.rstrip(".") in MONTHS and count.word is None and 1900 <= count.value < 2100:
+        return True  # "8. april 2021": a year
     if last in _DASH_WORDS:  # "20 – 30 smittede"; not "– To nye tilfelle", "Norge – 149 nye"
         return bool(prev) and bool(_counts(prev, 0, len(prev)))
     if last in W.SET_WORDS:
@@ -614,7 +651,7 @@ for _letter, _words in reversed(_CLASSES.items()):  # the first class listed win
 _AFTER_GRAMMAR = re.compile(
     r"""
     # the noun phrase: "nye", participles, then the noun
-    (?P<new> N )? A*
+    (?P<new> N )? j? A*
     (?: (?P<case> [Cc] ) (?: (?P<group> G ) | [Uu] )?  # "smittede"; "smittede elever" is a part;
                                                       # "koronasmitta personar"
       | (?P<noun_hospital> H )              # "3 innlagt", "28 koronapasientar"
@@ -635,7 +672,8 @@ _AFTER_GRAMMAR = re.compile(
     (?P<of> a d [Cc]? )?                    # "av våre", nynorsk "av dei smitta"
     (?P<som> s )?
     # what is said of it: a verb, then the word that names the figure
-    (?: v x? w* (?: i q )? )?               # "er", "har vorte", "var fredag", "er i dag"
+    w* (?: v x* w* (?: i q )? )?            # "er", "har vorte", "var fredag", "er i dag",
+                                            # "da var", "skal være"
     (?: (?P<hospital> H | [ip] S | B [ip]? S | L n )  # "er innlagt", "ligg på sjukehus",
                                                       # "er lagt inn"
       | (?P<death> A* D )                           # "er døde", "rapportert døde"
@@ -643,6 +681,7 @@ _AFTER_GRAMMAR = re.compile(
       | (?P<said_other> [OG] | [ip] [OI] )          # "er i karantene"
       | (?P<tested> T Y )                           # "har testa positivt"
       | (?P<said_case> f? A* [Cc] | f? A+ Z )       # "er smittet", "har fått påvist smitte"
+      | (?P<said_confirmed> A+ )                    # "14 tilfeller er påvist"
     )?
     """,
     re.VERBOSE,
@@ -741,7 +780,7 @@ def _read_after(text: str, count: Count, ce: int) -> After:
         return found("new", "said_new")
     if g["case"] is not None:
         is_new = new or classes[g.start("case")] == "c"
-        return found("new" if is_new else "case", "case")
+        return found("new" if is_new else "case", "said_confirmed" if g["said_confirmed"] else "case")
     if g["tested"] is not None:
         return found("new" if new else "tested", "tested")
     if g["said_case"] is not None:
@@ -769,6 +808,8 @@ _NEW_TAIL_RE = re.compile(
   | \s+ (?: fra | frå | siden | sidan | siste | enn | hittil | så | og | mens | men
           | sammenlignet | sammenliknet | samanlikna | det | denne | dette | til | etter | per | pr
           | blant | totalt | i \s+ dag | i \s+ går
+          | med \s+ (?: påvist \s+ )? (?: korona | covid-19- )? smitte   # "46 nye med smitte"
+          | av \s+ \d                                                   # "7 nye av 352 prøver"
           | i (?! \s+ (?:hjemme|heime)?karantene | \s+ isolasjon )
           | på (?! \s+ (?:hjemme|heime)?karantene ) )
     (?! \w )
@@ -790,7 +831,7 @@ def _new_tail_ok(text: str, pos: int, ce: int) -> bool:
 # "ikke meldt nye smittede", nynorsk "ikkje registrert nye smitta": new 0.
 _NOT_NEW_RE = re.compile(
     rf"""
-    (?: \s+ (?: er | har | blitt | vorte | vore | vært ) )*
+    (?: \s+ (?: er | har | blitt | vorte | vore | vært | fått | fatt ) )*
     (?: \s+ (?: meldt | registrert | påvist | rapportert | kommet | avdekket | avdekt | bekreftet
               | bekrefta | stadfesta | funnet ) )?
     (?: \s+ (?: om | inn ) )?
@@ -832,10 +873,11 @@ _BEFORE_RE = regex.compile(
             (?<!\w) (?i: (?: totalt \s+ )? (?: {_alternatives(W.LABEL_NOUNS + W.LABEL_HEADS)} ) ) (?!\w)
             (?P<label_words> [^.,;:!?()\n]{{0,80}} )
             (?: \s+ (?: (?: er | var ) (?: \s+ {_LABEL_ADVERB} )?
-                        (?: \s+ (?: oppe \s+ i | kommet \s+ opp \s+ i ) )?
-                      | (?: {_LABEL_ADVERB} \s+ )? (?: oppe \s+ i | kommet \s+ opp \s+ i )
+                        (?: \s+ (?: oppe \s+ i | nede \s+ i | kommet \s+ opp \s+ i ) )?
+                      | (?: {_LABEL_ADVERB} \s+ )? (?: oppe \s+ i | nede \s+ i | kommet \s+ opp \s+ i )
                       | ligger \s+ på | ligg \s+ på | utgjør
-                      | har \s+ (?: økt | steget | auka | stege | stige | gått \s+ opp ) \s+ til )
+                      | har \s+ (?: økt | steget | auka | stege | stige | gått \s+ opp )
+                        (?: \s+ fr[aå] \s+ [^.,;:!?()\n]{{1,30}}? )? \s+ til )
               | \s* : )
         )
       | (?P<sum>
@@ -849,7 +891,11 @@ _BEFORE_RE = regex.compile(
             \s+ (?: på | med )
           | (?<!\w) (?i: {_alternatives(W.INCREASE_VERBS)} )
             (?: \s+ (?i: smittetallet | smittetalet | talet | tallet | antallet ) )? \s+ med
+          | (?<!\w) (?i: ytterligere | ytterlegare | ytterligare )   # "Ytterligere 37 personer"
         )
+      | (?P<died> (?<!\w) (?: døde | døydde | dødde | omkom ) )      # "Det døde 2 personer"
+      | (?P<infected> (?<!\w) (?i: påvist | stadfesta | bekreftet | bekrefta | konstatert ) \s+
+                      (?: korona | covid-19- )? smitte \s+ (?: hos | på ) )  # "påvist smitte hos tre"
     )
     \s*
     """,
@@ -860,7 +906,7 @@ _BEFORE_RE = regex.compile(
 _BEFORE_LAST_WORDS = frozenset(
     """er var på i utgjør til nå no fremdeles framleis fortsatt totalt dag tilsammen sammen
     saman alt samlet samla det registrert påvist meldt bekreftet stadfesta med dermed hittil
-    langt har altså""".split()
+    langt har altså døde døydde dødde omkom ytterligere ytterlegare ytterligare hos""".split()
 )
 _CASE_WORD_RE = re.compile(r"[mM]itt(?:ede|a|et|etal)|ilfell")
 
@@ -883,13 +929,44 @@ def _read_before(text: str, s: int, count: Count) -> Before | None:
         return Before("label", m.start(), _label_metric(m["label"], text, s, m.start()))
     if m["sum"] is not None:
         return Before("sum", m.start(), "total")
+    if m["died"] is not None:
+        return Before("died", m.start(), "deaths")
+    if m["infected"] is not None:
+        return Before("infected", m.start(), "new")
     return Before("increase", m.start(), "new")
 
 
 # A stem of each word _BEFORE_RE starts with, to look for before trying it.
 _BEFORE_STEMS = ("antal", "tal", "total", "sammen", "saman", "alt", "saml", "hittil", "langt",
                  "økning", "auke", "auka", "oppgang", "stigning", "tilvekst", "økt", "ste",
-                 "gått opp", "smitt", "tilfel", "innlag", "død")  # fmt: skip
+                 "gått opp", "smitt", "tilfel", "innlag", "død", "døy", "omkom", "ytterl")  # fmt: skip
+
+
+def _line_label(text: str, count: Count) -> Before | None:
+    """A label line that ends in its count, as status boxes write them: "Nye
+    smittetilfeller i dag 1", "Innlagt på sykehus 0", "Antall nye positive siste døgn 2
+    (antatt smittested Polen)"."""
+    ls = text.rfind("\n", 0, count.start) + 1
+    le = text.find("\n", count.end)
+    rest = text[count.end : le if le != -1 else len(text)].strip(" \t\u00a0*")
+    if rest and not (rest.startswith("(") and rest.endswith(")")):
+        return None
+    head = text[ls : count.start].strip(" \t\u00a0•*-–")
+    words = head.casefold().split()
+    if not head[:1].isupper() or any(w in W.VERBS or w in _SENTENCE_WORDS for w in words):
+        return None  # a sentence, not a label
+    metric = _label_metric(head, head, 0, 0)
+    return None if metric is None else Before("label", text.index(head, ls), metric)
+
+
+# Words a label does not have: "som", "det" (a sentence that ends in its count).
+_SENTENCE_WORDS = frozenset(("som", "det", "vi", "de", "dei"))
+
+
+# Besides the case words, a label names cases with the disease or a positive test:
+# "Antall personer med covid-19 er 12", "Antall nye positive siste døgn 2".
+_LABEL_CASE_WORDS = ("covid", "korona", "corona", "positiv", "påvist smitte", "bekreftet smitte",
+                     "stadfesta smitte", "påvist koronasmitte")  # fmt: skip
 
 
 def _label_metric(label: str, text: str, s: int, label_start: int) -> str | None:
@@ -897,11 +974,13 @@ def _label_metric(label: str, text: str, s: int, label_start: int) -> str | None
     words = label.casefold()
     if any(w in W.OTHER_SUBJECTS or w in W.GROUP_NOUNS for w in re.findall(r"\w+", words)):
         return None  # "Antall ansatte i karantene er 61"
+    if _RATE_IN_LABEL_RE.search(words):
+        return None  # "Antall smittede pr. 100 000: 109": a rate
     if "innlag" in words or "sykehus" in words or "sjukehus" in words:
         return "hospitalized"
     if "død" in words or "døyd" in words:
         return "deaths"
-    if "smitt" in words or "tilfel" in words:
+    if _CASE_WORD_RE.search(words) or any(w in words for w in _LABEL_CASE_WORDS):
         return "new" if re.search(r"(?<!\w)(?:nye|ny|nytt|nysmitt)", words) else "total"
     # "tallet er fremdeles 123" names no figure itself: "smittetall" must come before it.
     return "total" if _CASE_WORD_RE.search(text, s, label_start) else None
@@ -931,15 +1010,25 @@ def _classify(
     what = after.what
     if after.pronoun or what == "other":
         return None
+    died = before is not None and before.how == "died"
     if count.word is not None and count.value <= 1 and what in (None, "unit", "patients") \
-            and not listed:  # fmt: skip
+            and not listed and not died:  # fmt: skip
         return None  # "en" in "en økning på", "ingen" alone: an article, not a figure
     lead = text[cs : count.start].casefold()  # the clause before the count
-    if _is_average(text, lead, ce, after) or _is_week_figure(text, lead, after):
-        return None  # an average, a rate, or a week's or a month's figure
+    if lead.startswith(("som ", " som ")):
+        # "ukesnittet, som er på 40": the clause tells of the one before it
+        lead = text[max(0, cs - 80) : cs].casefold() + lead
+    if _is_average(text, lead, ce, after):
+        return None  # an average or a rate
+    if what not in ("death", "hospital") and not died and _is_week_figure(text, lead, after):
+        return None  # a week's or a month's case figure
+    if _CONDITION_RE.search(lead) or any(w in text[cs:ce] for w in W.SUSPECTED_WORDS):
+        return None  # "viss vi hadde hatt 500 innlagde", "innlagt med mistanke om smitte"
+    if _THEN_RE.match(lead) and what in ("case", "new", None, "unit", "patients"):
+        return None  # "då det vart registrert 31 smitta": another day's figure
     if listed:
         return "total" if what is None else None
-    if after.part and what in ("case", "unit", "patients", "tested"):
+    if (after.part or _OF_THOSE_RE.match(lead)) and what in ("case", "unit", "patients", "tested"):
         return None  # "2 av våre pasienter er smittet"; but "14 av disse er nye tilfeller"
     if what in ("case", "new", "tested") and _names_part_of_town(text, cs, ce, after):
         return None  # "10 koronasmittede på sykehjemmet": a part of the town
@@ -975,14 +1064,26 @@ def _classify(
 
 
 _PATIENT_WORDS_RE = re.compile(r"pasient|innlag|[sS]ykehus|[sS]jukehus")
-# "flere enn", "færre enn" right after a count's words: a difference from something else.
-_COMPARISON_RE = re.compile(r"\s+(?:flere|fleire|færre|mindre|mer|meir)\s+enn(?!\w)")
+# "flere enn", "færre enn" right after a count's words: a difference from something else;
+# "Sju smitta er to over snittet".
+_COMPARISON_RE = re.compile(
+    r"\s+(?:flere|fleire|færre|mindre|mer|meir)\s+enn(?!\w)"
+    r"|\s+(?:er|var)\s+\w+\s+(?:over|under)\s+(?:snittet|gjennomsnittet)(?!\w)"
+)
+# A condition in the clause before a count: "viss vi hadde hatt 500 innlagde".
+_CONDITION_RE = re.compile(r"(?<!\w)(?:viss|hvis|dersom)(?!\w)")
+# A clause that starts "då"/"da" and a past verb tells of another time: "då det vart
+# registrert 31 smitta", "Da ble det påvist fem smittetilfeller" (the day before).
+_THEN_RE = re.compile(r"\s*d[aå]\s+(?:\w+\s+){0,2}?(?:vart|ble|blei|var|hadde)(?!\w)")
+# A clause that starts "av de …" counts a part of those: "Av de nye tilfellene er 14 smittet
+# i egen husstand".
+_OF_THOSE_RE = re.compile(r"\s*av\s+(?:de|dei|disse|desse)\s+\w")
 # Words that make "testet positivt" a running total: "så langt", "hittil", "til nå", or
 # "av dem" (of all those tested).
 _CUMULATIVE_RE = re.compile(
     r"(?<!\w)(?:så\s+langt|hittil|til\s+nå|til\s+no|totalt|[aA]v\s+(?:dem|disse|desse|dei))(?!\w)"
 )
-_WEEK_STEMS = ("uk", "vek", "måne", "måna", "dag", "døgn")
+_WEEK_STEMS = ("uk", "vek", "måne", "måna", "dag", "døgn", "period", "tidsrom")
 # A week's or a month's figure: "Førre veke vart det lagt inn 886", "Sist uke ble det
 # registrert 241", "i veke 32", "dei siste 14 dagane", "siste sju dagar".
 _WEEK_RE = re.compile(
@@ -990,7 +1091,8 @@ _WEEK_RE = re.compile(
                      \s+ (?: uke | uka | veke | veka | måned | måneden | månad | månaden )
                    | (?: uke | veke | uka | veka ) \s+ (?: før | \d )
                    | siste \s+ (?: 7 | sju | syv | 14 | fjorten ) \s+ (?: dager | dagar | dagene
-                                                                   | dagane | døgn ) )
+                                                                   | dagane | døgn )
+                   | i \s+ (?: perioden | tidsrommet ) )
         (?!\w)""",
     re.VERBOSE,
 )
@@ -1004,6 +1106,7 @@ def _is_week_figure(text: str, lead: str, after: After) -> bool:
 
 
 # A rate: "per 100 000 innbyggere", "pr. 1000".
+_RATE_IN_LABEL_RE = re.compile(r"(?<!\w)(?:per|pr\.?)\s*1?0{2,}|(?<!\w)(?:per|pr\.?)\s*1[\s.\u00a0]?000")
 _RATE_RE = re.compile(r"\s+(?:per|pr\.?)\s+(?:1|10|100)[\s.\u00a0\u202f]?000(?!\d)")
 
 
@@ -1051,7 +1154,10 @@ def _period_around(text: str, cs: int, count: Count, after: After) -> bool:
     pos = after.end
     if after.place is not None:  # "12 smittede i Bærum siste døgn"
         pos = text.find(after.place, pos) + len(after.place)
-    if _DAY_PERIOD_RE.match(text, pos) or _SINCE_RE.match(text, pos + 1):
+    if _DAY_PERIOD_RE.match(text, pos):
+        return True
+    sm = _SINCE_RE.match(text, pos + 1)
+    if sm is not None and sm["date"] is None:  # not "151 smittetilfeller siden fredag 29. august"
         return True
     find = text.find
     if find("døgn", cs, count.start) == -1 and find("dag", cs, count.start) == -1:
@@ -1067,7 +1173,8 @@ _DAY_PERIOD_RE = re.compile(
     (?: (?: i \s+ løpet \s+ av | på | over ) \s+ (?: ett | eitt | et | eit ) \s+ døgn
       | (?: (?: det | dei | de ) \s+ )? (?: siste | to \s+ siste | tre \s+ siste )
         \s+ (?: døgn(?:et)? | døgna | døgnene | 24 \s+ timer | 24 \s+ timane
-              | (?: to | tre | 2 | 3 ) \s+ (?: dagene | dagane | døgnene | døgna ) ) )
+              | (?: to | tre | 2 | 3 ) \s+ (?: dagene | dagane | døgnene | døgna ) )
+      | (?: disse | desse ) \s+ (?: to | tre | 2 | 3 ) \s+ (?: dagene | dagane | døgnene | døgna ) )
     (?!\w)
     """,
     re.VERBOSE | re.IGNORECASE,
@@ -1174,17 +1281,19 @@ _SINCE_RE = re.compile(
         (?P<since1>
             (?P<yesterday> i \s* går | gårsdagen | dagen \s+ før )
           | (?P<day_before> i \s* forgårs )
+          | (?: (?: {_WEEKDAY_ALT} ) \s+ )? (?P<date> {_SINCE_DATE} )      # "fredag 29. august"
           | (?: (?: forrige | førre | sist ) \s+ )? (?P<weekday> {_WEEKDAY_ALT} )
-          | (?: forrige | førre ) \s+ (?: oppdatering | rapport | uke | veke | helg )
+          | (?: forrige | førre | siste ) \s+ (?: oppdatering | rapport | rapportering | melding
+                                                 | uke | veke | helg )
+          | oppdateringen (?: \s+ i \s* går )?
           | sist | helgen | helga
-          | (?P<date> {_SINCE_DATE} )
         )
       | (?: [iI] \s+ løpet \s+ av | [oO]ver | [gG]jennom ) \s+
         (?P<since2> (?P<last_day2> (?:det \s+)? siste \s+ døgnet? ) | helgen | helga | natta
                   | natten | (?: den \s+ )? siste \s+ uka )
       | [iI] \s+ (?P<since4> helgen | helga )
-      | (?P<since3> (?P<last_day3> (?:[dD]et \s+ siste | [sS]iste)
-                                   \s+ (?: døgn(?:et)? | 24 \s+ timer | 24 \s+ timane ) )
+      | (?P<since3> (?P<last_day3> [dD]et \s+ siste \s+ døgnet   # not the "det" of "er det
+                                 | [sS]iste \s+ (?: døgn(?:et)? | 24 \s+ timer | 24 \s+ timane ) )
                   | [sS]iste \s+ (?: uke | uka | veke | veka
                                   | (?:sju|7) \s+ (?:dager|dagar|dagane) ) )
     )
