@@ -162,6 +162,15 @@ YEARS = [
         [("5,1 prosent", 5.1, P, None), ("0,2 prosentpoeng", 0.2, PP, None)],
     ),
     Case("Andelen var 11 prosent i 2012 og 2013.", [("11 prosent", 11.0, P, None)]),
+    # "fra"/"etter" + something + a year: a starting point only where something changes.
+    Case("Tilskuddet fra staten i 2019 utgjorde 12 prosent.", [("12 prosent", 12.0, P, 2019)]),
+    Case(
+        "Høyre vokser med 7,2 prosentpoeng fra lokalvalget i 2019.",
+        [("7,2 prosentpoeng", 7.2, PP, None)],
+    ),
+    Case("67 prosent var i arbeid etter endt program i 2019.", [("67 prosent", 67.0, P, 2019)]),
+    Case("Etter 3. kvartal 2019 økte fraværet med 2 prosent.", [("2 prosent", 2.0, P, None)]),
+    Case("Tall fra SSB viser at 2019-tallene gir 12 prosent.", [("12 prosent", 12.0, P, 2019)]),
     # Tables: the row label, the column under a header of years, a table heading.
     Case(
         "År 2018 2019 2020\nAndel 12,1 % 13,4 % 14,0 %",

@@ -129,9 +129,12 @@ _NUMBER_TRANSLATION = str.maketrans({",": ".", **{c: None for c in HSPACE}})
 # A year is introduced as one by the word right before it: "i 2018", "per 31.12.2018",
 # "høsten 2019", "3. kvartal 2019", "for 2020", "(2019". Read backwards (REVERSE) from the year.
 _MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
-YEAR_CUE_BEFORE_RE = regex.compile(
+# What comes right before a year: the end of a range ("2018–19", "2019/2020": a period), or
+# a word that introduces it as a year.
+_BEFORE_YEAR_RE = regex.compile(
     rf"""
-    (?<! \p{{L}} ) (?: i | per | pr\. | for | innen | innan | året | år | høsten | hausten | våren
+    (?P<range> \d\d {_S}* (?: {DASH_CLASS} | / ) {_S}* )
+  | (?<! \p{{L}} ) (?: i | per | pr\. | for | innen | innan | året | år | høsten | hausten | våren
                      | sommeren | sommaren | vinteren | utgangen{_S}+av | kvartal | tertial
                      | halvår | halvåret | {_MONTH_ALT} ) {_S}+
   | (?<! [\d.] ) [0-3]?\d \. [01]?\d \.
@@ -139,13 +142,11 @@ YEAR_CUE_BEFORE_RE = regex.compile(
     """,
     regex.VERBOSE | regex.IGNORECASE | regex.REVERSE,
 )
-# Right after a year, what makes it one anyway: a label ("2019: 2,8 %") or "2019-tallene".
-_YEAR_LABEL_AFTER_RE = regex.compile(rf"{_S}* : (?! \d ) | - ta(?:l|ll) \p{{L}}*", regex.VERBOSE)
-# A year that is one end of a range or a season: "2019–2020", "2019/20", "2018 - 19".
+# What comes right after a year: the start of a range (a period), or what makes the year
+# one anyway, a label ("2019: 2,8 %") or "2019-tallene".
 _RANGE_AFTER = rf"{_S}* (?: {DASH_CLASS} | / ) {_S}* \d"
-_RANGE_AFTER_RE = regex.compile(_RANGE_AFTER, regex.VERBOSE)
-_RANGE_BEFORE_RE = regex.compile(
-    rf"\d\d {_S}* (?: {DASH_CLASS} | / ) {_S}*", regex.VERBOSE | regex.REVERSE
+_AFTER_YEAR_RE = regex.compile(
+    rf"(?P<range> {_RANGE_AFTER} ) | {_S}* : (?! \d ) | - ta(?:l|ll) \p{{L}}*", regex.VERBOSE
 )
 # A year that joins the one before it: "i 2018 og 2019", "i 2018, 2019".
 _JOINED_BEFORE_RE = regex.compile(
@@ -154,15 +155,32 @@ _JOINED_BEFORE_RE = regex.compile(
 )
 # The words a few tokens before a year that make it a period or a baseline rather than the
 # figure's year: "siden 2016", "fra 2018 til …", "enn i 2. kvartal 2019", "sammenlignet med
-# 2018", "fra lokalvalget i 2019". A token is a word or an ordinal ("4."); a figure stops it.
-_TOKEN_RE = regex.compile(r"\d{1,2}\. | [\p{L}][\p{L}\-]*\.? | \S+", regex.VERBOSE)
-_PERIOD_WORDS = frozenset({"siden", "sidan", "etter"})
+# 2018", "fra lokalvalget i 2019". A token is a word or an ordinal ("4."); a figure or a
+# clause break stops them.
+# The beginnings of all those words (and of "fra"/"mot" before a compared figure): a stretch
+# without any of them, most, needs no closer reading.
+_MARKER_STEM_RE = re.compile("fra|frå|sid|etter|enn|mot|forhold|sammenl|samanl")
+_PERIOD_WORDS = frozenset({"siden", "sidan"})
+# "etter" starts a period only right before its year ("etter 1945", "etter 3. kvartal 2019");
+# "etter endt program i 2019" is after an event in 2019.
+_AFTER_WORD = "etter"
+_TIME_WORDS = frozenset(
+    {"i", "kvartal", "tertial", "halvår", "halvåret", "året", "utgangen", "starten", "av", *MONTHS}
+)
 _FROM_WORDS = frozenset({"fra", "frå"})
 _BASELINE_WORDS = frozenset({"enn", "mot"})
 _COMPARED_WORDS = frozenset({"sammenlignet", "sammenliknet", "samanlikna", "samanlikne", "forhold"})
 _UNTIL_AFTER_RE = regex.compile(
     rf"(?: {_S}+ [\p{{L}}\d.\-]+ ){{0,4}}? {_S}+ til (?: {_S}+ og {_S}+ med )? {_S}+"
     rf"(?: [\p{{L}}\d.]+ {_S}+ ){{0,3}} (?:19|20) \d\d",
+    regex.VERBOSE | regex.IGNORECASE,
+)
+# Words of a change, in a sentence where "fra <something> i 2019" is the starting point.
+_CHANGE_RE = regex.compile(
+    r"""(?<! \p{L} ) (?: prosentpoeng | prosentpoint | %-poeng | økning | økte | øker | økt
+      | auke | auka | aukar | nedgang | ned | opp | vekst | vokser | voks | faller | falt | fall
+      | steg | stiger | sank | synker | redusert | redusere | reduksjon | endring | endret | endra
+      | bedring | forbedring | forverring ) (?! \p{L} )""",
     regex.VERBOSE | regex.IGNORECASE,
 )
 # A year named relative to another: the figure's year is not written.
@@ -181,9 +199,9 @@ HEADING_YEAR_RE = regex.compile(
 _HEADING_RANGE_RE = regex.compile(rf"(?<! \d ) (?:19|20) \d\d {_RANGE_AFTER}", regex.VERBOSE)
 # What may stand between a figure and its own year: a few words or an ordinal, no figure,
 # no clause break ("av inntektene i", "i 4. kvartal", "ved utgangen av").
-_OWN_GAP_RE = regex.compile(
-    rf"(?: {_S}+ (?: [\p{{L}}][\p{{L}}\-]* | \d{{1,2}}\. ) ){{0,6}} {_S}* \(? {_S}*", regex.VERBOSE
-)
+_OWN_GAP_WORDS = 6
+_GAP_BREAK_RE = re.compile(r"[,;:)%]|\d(?!\.)|\s[\u2013\u2014]\s")  # a clause break or a figure
+_OWN_GAP_CHARS = 80
 # Words that start another clause or another figure's part: a year after them is not the
 # figure's own ("45 prosent og i 2019 …", "fra 45 prosent til …").
 _GAP_STOP_WORDS = frozenset(
@@ -221,6 +239,8 @@ _CAPTION_RE = regex.compile(
 )
 # Groups are read by number: by name, the regex module takes several times longer.
 _HEADING_YEAR = HEADING_YEAR_RE.groupindex["year"]
+_G_RANGE_BEFORE = _BEFORE_YEAR_RE.groupindex["range"]
+_G_RANGE_AFTER = _AFTER_YEAR_RE.groupindex["range"]
 
 # Sentences are looked for within this many characters of a match: Document.sentence_bounds
 # scans from the start of the line, which is quadratic on a long line of many sentences.
@@ -399,40 +419,63 @@ class _Year(NamedTuple):
     joined: bool  # one of several years said together ("i 2018 og 2019")
 
 
-def _tokens_before(text: str, s: int, i: int) -> list[str]:
-    """Up to five words before ``i`` in its clause, nearest first, lower case; stops at a figure."""
-    lo = max(s, i - 60)
-    for b in _CLAUSE_BREAK_RE.finditer(text, lo, i):
-        lo = b.end()
+def _after_last_clause_break(s: str) -> int:
+    """Where the last clause of ``s`` starts (a decimal comma counts too: no loss, as a figure
+    ends _tokens_before's words anyway)."""
+    breaks = (s.rfind(","), s.rfind(";"), s.rfind(":"), s.rfind("("), s.rfind(")"))
+    dashes = (s.rfind(" \u2013 "), s.rfind(" \u2014 "))
+    return max(*breaks, *(d + 2 for d in dashes if d != -1), -1) + 1
+
+
+def _tokens_before(text: str, s: int, i: int, after_from: bool) -> list[str]:
+    """Up to five words before ``i`` in its clause, nearest first, lower case; stops at a figure.
+
+    Empty when no word there can make the year a period's end or a baseline.
+    """
+    chunk = text[max(s, i - 60) : i].lower()
+    if _MARKER_STEM_RE.search(chunk) is None and not (after_from and "til" in chunk):
+        return []
+    chunk = chunk[_after_last_clause_break(chunk) :]
     out: list[str] = []
-    for tok in reversed(_TOKEN_RE.findall(text, lo, i)):
+    for tok in reversed(chunk.split()):
         if len(out) == 5 or (tok[0].isdigit() and not tok.endswith(".")):
-            break
-        out.append(tok.rstrip(".").casefold())
+            break  # a figure (a decimal comma cut the clause already, "9,4" -> "4")
+        out.append(tok.rstrip("."))
     return out
+
+
+def _time_only(tokens: list[str]) -> bool:
+    """Whether the words between a marker and its year only say when ("i 4. kvartal")."""
+    return all(t in _TIME_WORDS or t.isdigit() for t in tokens)
 
 
 def _year_kind(text: str, s: int, e: int, i: int, after_from: bool) -> str | None:
     """What the four digits at ``i`` are in their sentence ``[s, e)``; None: not a year."""
-    if _RANGE_AFTER_RE.match(text, i + 4, e) or _RANGE_BEFORE_RE.match(text, max(s, i - 12), i):
+    after = _AFTER_YEAR_RE.match(text, i + 4, e)
+    if after:
+        return PERIOD if after[_G_RANGE_AFTER] else YEAR  # "2019–20"; "2019: 2,8 %"
+    before = _BEFORE_YEAR_RE.match(text, max(s, i - 20), i)
+    if before and before[_G_RANGE_BEFORE]:
         return PERIOD
-    tokens = _tokens_before(text, s, i)
+    tokens = _tokens_before(text, s, i, after_from)
     for k, tok in enumerate(tokens):
-        if tok in _PERIOD_WORDS:
+        if tok in _PERIOD_WORDS or (tok == _AFTER_WORD and _time_only(tokens[:k])):
             return PERIOD
         if tok in _FROM_WORDS:
-            return PERIOD if _UNTIL_AFTER_RE.match(text, i + 4, e) else BASELINE
+            if _UNTIL_AFTER_RE.match(text, i + 4, e):
+                return PERIOD
+            # "ned 8 prosentpoeng frå 2015", "vokser med 7 prosentpoeng fra valget i 2019";
+            # but "tilskuddet fra staten i 2019" says where from, not since when.
+            if _time_only(tokens[:k]) or _CHANGE_RE.search(text, s, e):
+                return BASELINE
+            break
         if tok == "til" and after_from:
             return PERIOD
         if tok in _BASELINE_WORDS:
             return BASELINE
         if tok in ("med", "til") and k + 1 < len(tokens) and tokens[k + 1] in _COMPARED_WORDS:
             return BASELINE
-    if YEAR_CUE_BEFORE_RE.match(text, max(s, i - 20), i) or _YEAR_LABEL_AFTER_RE.match(
-        text, i + 4, e
-    ):
-        return YEAR
-    return None
+    return YEAR if before else None
 
 
 def _years(text: str, s: int, e: int) -> list[_Year]:
@@ -473,19 +516,38 @@ def _years(text: str, s: int, e: int) -> list[_Year]:
 
 def _relative_year(text: str, s: int, e: int) -> bool:
     """Whether ``text[s:e]`` names a year relative to another ("i fjor", "året før")."""
-    window = text[s:e].casefold()
+    w = text[s:e]
     # Every such phrase has "fj" or "år": the scan is asked only where one is.
-    return ("fj" in window or "år" in window) and _RELATIVE_YEAR_RE.search(window) is not None
+    hint = "fj" in w or "år" in w or "Fj" in w or "År" in w or "FJ" in w or "ÅR" in w
+    return hint and _RELATIVE_YEAR_RE.search(w) is not None
+
+
+def _own_gap(gap: str) -> bool:
+    """Whether only a few words (or an ordinal, or a bracket) separate a figure from a year."""
+    if (
+        len(gap) > _OWN_GAP_CHARS
+        or not (gap[:1].isspace() or gap.lstrip()[:1] == "(")
+        or _GAP_BREAK_RE.search(gap)
+    ):
+        return False
+    words = gap.replace("(", " ").casefold().split()
+    return (
+        len(words) <= _OWN_GAP_WORDS
+        and all(_is_gap_word(w) for w in words)
+        and not _GAP_STOP_WORDS.intersection(words)
+    )
+
+
+def _is_gap_word(w: str) -> bool:
+    return w.replace("-", "").isalpha() or (w.endswith(".") and w[:-1].isdigit() and len(w) <= 3)
 
 
 def _own_year(text: str, f: _Figure, years: list[_Year], e: int) -> _Year | None:
     """The year written right after the figure or labelling it, if any."""
     for y in years:
         if y.pos >= f.end:
-            if y.kind == YEAR and _OWN_GAP_RE.fullmatch(text, f.end, y.pos):
-                words = {w.casefold() for w in _TOKEN_RE.findall(text, f.end, y.pos)}
-                if not words & _GAP_STOP_WORDS:
-                    return y
+            if y.kind == YEAR and _own_gap(text[f.end : y.pos]):
+                return y
             break
     for y in reversed(years):
         if y.end <= f.start:
@@ -515,17 +577,16 @@ def _sentence_years(text: str, figures: list[_Figure], s: int, e: int) -> list[i
     years = _years(text, s, e)
     if not years:
         return [_ASK_FURTHER] * len(figures)  # (a relative year is looked for when it matters)
-    relative = _relative_year(text, s, e)
     own = [_own_year(text, f, years, e) for f in figures]
-    baseline_figure = [
-        _BASELINE_BEFORE_RE.match(text, max(s, f.num_start - 40), f.num_start) is not None
-        for f in figures
-    ]
+    baseline_figure = [_is_baseline_figure(text, s, f) for f in figures]
     owned_by_baseline = {o.pos for o, b in zip(own, baseline_figure, strict=True) if o and b}
     owned = {o.pos for o in own if o}
     # Years no figure owns that say the sentence spans or compares years.
     blockers = [y for y in years if y.kind != YEAR and y.pos not in owned]
     candidates = [y for y in years if y.kind == YEAR and y.pos not in owned_by_baseline]
+    values = {y.value for y in candidates}
+    joined = any(y.joined for y in candidates)
+    relative = _relative_year(text, s, e)
     out: list[int | object] = []
     for f, o, is_baseline in zip(figures, own, baseline_figure, strict=True):
         if o is not None:
@@ -534,31 +595,45 @@ def _sentence_years(text: str, figures: list[_Figure], s: int, e: int) -> list[i
         if is_baseline:
             out.append(_NO_YEAR)  # a figure compared with: only its own year is its
             continue
-        cs, ce = _clause_bounds(text, s, e, f.start)
-        clause_blocked = any(cs <= y.pos < ce for y in blockers) or (
-            relative and _relative_year(text, cs, ce)
-        )
-        values = {y.value for y in candidates}
         if not candidates:
-            blocked = blockers or relative
-            out.append(_NO_YEAR if blocked else _ASK_FURTHER)
-        elif clause_blocked or any(y.joined for y in candidates):
+            out.append(_NO_YEAR if blockers or relative else _ASK_FURTHER)
+            continue
+        if joined:
+            out.append(_NO_YEAR)
+            continue
+        if len(values) == 1 and not blockers and not relative:
+            # The common case: one year, nothing that spans or compares years.
+            y = candidates[0]
+            out.append(_NO_YEAR if _in_contrasting_clause(text, s, e, f, y) else y.value)
+            continue
+        cs, ce = _clause_bounds(text, s, e, f.start)
+        if any(cs <= y.pos < ce for y in blockers) or (relative and _relative_year(text, cs, ce)):
             out.append(_NO_YEAR)
         elif len(values) == 1:
             y = candidates[0]
-            if not cs <= y.pos < ce and _contrasting_clause(text, s, e, y.pos):
-                out.append(_NO_YEAR)
-            else:
-                out.append(y.value)
+            out.append(_NO_YEAR if _in_contrasting_clause(text, s, e, f, y) else y.value)
         else:
             in_clause = {y.value for y in candidates if cs <= y.pos < ce}
             out.append(in_clause.pop() if len(in_clause) == 1 else _NO_YEAR)
     return out
 
 
-def _contrasting_clause(text: str, s: int, e: int, pos: int) -> bool:
-    cs, _ = _clause_bounds(text, s, e, pos)
-    return cs > s and _CONTRAST_START_RE.match(text, cs, e) is not None
+def _is_baseline_figure(text: str, s: int, f: _Figure) -> bool:
+    """Whether ``f`` is a figure compared with ("fra 53 prosent", "mot 45 prosent")."""
+    lo = max(s, f.num_start - 40)
+    return (
+        _MARKER_STEM_RE.search(text[lo : f.num_start].lower()) is not None
+        and _BASELINE_BEFORE_RE.match(text, lo, f.num_start) is not None
+    )
+
+
+def _in_contrasting_clause(text: str, s: int, e: int, f: _Figure, y: _Year) -> bool:
+    """Whether the year ``y`` sits in another clause than ``f``, one that contrasts."""
+    lo, hi = (f.end, y.pos) if f.end <= y.pos else (y.end, f.start)
+    if _CLAUSE_BREAK_RE.search(text, lo, hi) is None:
+        return False  # the figure's own clause
+    ys, _ = _clause_bounds(text, s, e, y.pos)
+    return ys > s and _CONTRAST_START_RE.match(text, ys, e) is not None
 
 
 # -- tables and headings --------------------------------------------------------------------------
@@ -606,12 +681,20 @@ class _Header(NamedTuple):
     years: list[int]
 
 
-def _table_header(doc: Document, row: _Line) -> _Header | int | None:
+def _table_header(
+    doc: Document, row: _Line, tables: dict[int, _Row | None]
+) -> _Header | int | None:
     """What gives the years of a table row's cells: the nearest line above it with years
     (rows and a column header between are passed), or the year of a heading a blank line
-    above the table; None when the row is in no table (a paragraph is above)."""
+    above the table; None when the row is in no table (a paragraph is above).
+
+    ``tables``: the rows read so far (by their start); a row above gives its header at once.
+    """
     text = doc.text
     for above in _lines_above(doc, row.start):
+        known = tables.get(above.start)
+        if known is not None:
+            return known.header
         h = text[above.start : above.end]
         if not h.strip():
             year = _heading_above_blank(doc, above.start)
@@ -626,20 +709,30 @@ def _table_header(doc: Document, row: _Line) -> _Header | int | None:
     return None
 
 
-def _table_year(
-    doc: Document, f: _Figure, row: _Line, cells: list[int], header: _Header | int | None
-) -> int | object | None:
-    """The year of the table cell ``f`` on the line ``row`` (step 3): its row label's, else
-    its column's under ``header`` (see _table_header).
+class _Row(NamedTuple):
+    cells: list[int]  # where each figure of the row starts (a range's ends share one)
+    # The year of each cell; _NO_YEAR where the table gives none (a column "Snitt"), None
+    # where it says nothing (no header with years: the section may).
+    years: list[int | object | None]
+    header: _Header | int | None  # see _table_header
 
-    ``cells`` are the starts of the row's figures, one per column (a range is one).
-    """
+
+def _table_row(
+    doc: Document, row: _Line, cells: list[int], tables: dict[int, _Row | None]
+) -> _Row | None:
+    """The years of a table row's cells (step 3), or None when the line is no table row."""
     text = doc.text
-    label_year = _row_label_year(text[row.start : cells[0]])
-    if label_year is not None or header is None or isinstance(header, int):
-        return label_year if label_year is not None else header
     line = text[row.start : row.end]
-    return _column_year(header.line, header.years, line, f, cells, row.start)
+    if not _is_row(line):
+        return None
+    header = _table_header(doc, row, tables)
+    label_year = _row_label_year(text[row.start : cells[0]])
+    if label_year is not None:
+        return _Row(cells, [label_year] * len(cells), header)
+    if header is None or isinstance(header, int):
+        return _Row(cells, [header] * len(cells), header)
+    years = _column_years(header, line, [c - row.start for c in cells])
+    return _Row(cells, [_NO_YEAR if y is None else y for y in years], header)
 
 
 def _row_label_year(label: str) -> int | object | None:
@@ -652,29 +745,31 @@ def _row_label_year(label: str) -> int | object | None:
     return None
 
 
-def _column_year(
-    header: str, years: list[int], row: str, f: _Figure, cells: list[int], row_start: int
-) -> int | object | None:
-    """The year of ``f``'s column, read from the header line above (step 3)."""
+def _column_years(header: _Header, row: str, cells: list[int]) -> list[int | None]:
+    """The year of each cell's column (``cells``: offsets in ``row``), read from the header."""
+    years = header.years
     for sep in ("|", "\t"):
-        if sep in header and sep in row:
-            k = row[: f.num_start - row_start].count(sep)
-            columns = header.split(sep)
-            if k >= len(columns):
-                return None
-            in_column = {int(y[_HEADING_YEAR]) for y in HEADING_YEAR_RE.finditer(columns[k])}
-            return in_column.pop() if len(in_column) == 1 else None
+        if sep in header.line and sep in row:
+            columns = header.line.split(sep)
+            out: list[int | None] = []
+            for cell in cells:
+                k = row.count(sep, 0, cell)
+                found = set() if k >= len(columns) else _years_in(columns[k])
+                out.append(found.pop() if len(found) == 1 else None)
+            return out
     if len(set(years)) == 1:
-        return years[0]  # a table heading: "Nøkkeltall 2019"
-    k = cells.index(f.num_start)
+        return [years[0]] * len(cells)  # a table heading: "Nøkkeltall 2019"
     if len(cells) == len(years):
-        return years[k]
-    last_year_end = max(m.end() for m in HEADING_YEAR_RE.finditer(header))
-    more_columns = any(c.isalpha() for c in header[last_year_end:])
-    if len(cells) > len(years) and more_columns:
+        return list(years)
+    last_year_end = max(m.end() for m in HEADING_YEAR_RE.finditer(header.line))
+    if len(cells) > len(years) and any(c.isalpha() for c in header.line[last_year_end:]):
         # "2017 2018 2019 2020 Snitt Mål": the years are the first columns.
-        return years[k] if k < len(years) else None
-    return None
+        return [*years, *[None] * (len(cells) - len(years))]
+    return [None] * len(cells)
+
+
+def _years_in(s: str) -> set[int]:
+    return {int(y[_HEADING_YEAR]) for y in HEADING_YEAR_RE.finditer(s)}
 
 
 def _heading_above_blank(doc: Document, blank_start: int) -> int | object | None:
@@ -725,7 +820,7 @@ def extract(doc: Document) -> Iterator[Match]:
     starts = [f.num_start for f in figures]
     # Years are settled per sentence, because a year in a sentence belongs to its figures.
     cache: dict[str | None, object] = {}
-    tables: dict[int, tuple[bool, _Header | int | None]] = {}
+    tables: dict[int, _Row | None] = {}
     date_at = doc.date_at
     i = 0
     while i < len(figures):
@@ -747,6 +842,10 @@ def extract(doc: Document) -> Iterator[Match]:
             year: int | None
             if said is _ASK_FURTHER:
                 year = _fallback_year(doc, f, figures, starts, cache, tables)
+                if year is not None and _relative_year(text, s, e):
+                    # "i fjor" near: only when in the figure's own sentence does it count.
+                    fs, fe = sentence_bounds(text, f.start, f.end, s, e)
+                    year = None if _relative_year(text, fs, fe) else year
             else:
                 year = said if isinstance(said, int) else None
             yield Match("percentage", f.start, f.end, date_at(f.start),
@@ -760,39 +859,28 @@ def _fallback_year(
     figures: list[_Figure],
     starts: list[int],
     cache: dict[str | None, object],
-    tables: dict[int, tuple[bool, _Header | int | None]],
+    tables: dict[int, _Row | None],
 ) -> int | None:
-    """Steps 3 and 4: the table the figure is a cell of, else its section (unless the
-    figure's sentence names its year relative to another: "i fjor").
+    """Steps 3 and 4: the table the figure is a cell of, else its section.
 
-    ``cache`` keeps each heading's year, ``tables`` each row's header (by the row's start).
+    ``cache`` keeps each heading's year, ``tables`` each table row (by the row's start).
     """
     text = doc.text
     item = doc.list_item_at(f.start)
     if item is None:
-        # The figure's line, if it is short enough to be a table row.
-        ls = text.rfind("\n", max(0, f.start - _TABLE_ROW_MAX - 1), f.start) + 1
+        # The figure's line, if it is short enough to be a table row and ends in cells.
         le = text.find("\n", f.end, f.end + _TABLE_ROW_MAX + 1)
         le = len(text) if le == -1 and len(text) - f.end <= _TABLE_ROW_MAX else le
-        if (
-            (ls or f.start <= _TABLE_ROW_MAX)
-            and le != -1
-            and _CELLS_AFTER_RE.fullmatch(text, f.end, le)
-        ):
-            row = _Line(ls, le)
-            if ls not in tables:
-                is_row = _is_row(text[ls:le])
-                tables[ls] = (is_row, _table_header(doc, row) if is_row else None)
-            is_row, header = tables[ls]
-            if is_row:
-                lo, hi = bisect.bisect_left(starts, ls), bisect.bisect_left(starts, le)
-                cells = sorted({g.num_start for g in figures[lo:hi]})
-                year = _table_year(doc, f, row, cells, header)
-                if year is not None:
-                    return year if isinstance(year, int) else None
-    year = _section_year(doc, f.start, item, cache)
-    if year is None:
-        return None
-    s, e = _line_window(text, f.start, f.end)
-    s, e = sentence_bounds(text, f.start, f.end, s, e)
-    return None if _relative_year(text, s, e) else year
+        if le != -1 and _CELLS_AFTER_RE.fullmatch(text, f.end, le):
+            ls = text.rfind("\n", max(0, f.start - _TABLE_ROW_MAX - 1), f.start) + 1
+            if ls or f.start <= _TABLE_ROW_MAX:
+                if ls not in tables:
+                    lo, hi = bisect.bisect_left(starts, ls), bisect.bisect_left(starts, le)
+                    cells = sorted({g.num_start for g in figures[lo:hi]})
+                    tables[ls] = _table_row(doc, _Line(ls, le), cells, tables)
+                row = tables[ls]
+                if row is not None:
+                    year = row.years[row.cells.index(f.num_start)]
+                    if year is not None:  # (None: the table gives no year; ask the section)
+                        return year if isinstance(year, int) else None
+    return _section_year(doc, f.start, item, cache)
