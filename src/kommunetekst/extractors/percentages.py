@@ -209,12 +209,9 @@ _GAP_STOP_WORDS = frozenset(
 )
 # Between a year and the figure it labels: "2019: 2,8 %", "i 2003 (58 prosent)".
 _LABEL_GAP_RE = regex.compile(rf"{_S}* [:(] {_S}* [<>]? {_S}*", regex.VERBOSE)
-# Before a figure it is compared with: "en økning fra 53 prosent", "mot (antatt) 45 prosent".
-_BASELINE_BEFORE_RE = regex.compile(
-    rf"""(?<! \p{{L}} ) (?: fra | frå | mot | sammen(?:lign|likn)et{_S}+med | samanlikna{_S}+med )
-    {_S}+ (?: \p{{L}}+ {_S}+ ){{0,2}}""",
-    regex.VERBOSE | regex.IGNORECASE | regex.REVERSE,
-)
+# Before a figure it is compared with, at most two words before it: "en økning fra 53
+# prosent", "mot (antatt) 45 prosent", "sammenlignet med 40 prosent".
+_COMPARED_FIGURE_WORDS = frozenset({"fra", "frå", "mot"})
 _CLAUSE_BREAK_RE = regex.compile(
     rf"[,;:] (?={_S}) | {_S} [\u2013\u2014] {_S} | [()]", regex.VERBOSE
 )
@@ -542,7 +539,7 @@ def _is_gap_word(w: str) -> bool:
     return w.replace("-", "").isalpha() or (w.endswith(".") and w[:-1].isdigit() and len(w) <= 3)
 
 
-def _own_year(text: str, f: _Figure, years: list[_Year], e: int) -> _Year | None:
+def _own_year(text: str, f: _Figure, years: list[_Year]) -> _Year | None:
     """The year written right after the figure or labelling it, if any."""
     for y in years:
         if y.pos >= f.end:
@@ -577,7 +574,7 @@ def _sentence_years(text: str, figures: list[_Figure], s: int, e: int) -> list[i
     years = _years(text, s, e)
     if not years:
         return [_ASK_FURTHER] * len(figures)  # (a relative year is looked for when it matters)
-    own = [_own_year(text, f, years, e) for f in figures]
+    own = [_own_year(text, f, years) for f in figures]
     baseline_figure = [_is_baseline_figure(text, s, f) for f in figures]
     owned_by_baseline = {o.pos for o, b in zip(own, baseline_figure, strict=True) if o and b}
     owned = {o.pos for o in own if o}
@@ -620,11 +617,13 @@ def _sentence_years(text: str, figures: list[_Figure], s: int, e: int) -> list[i
 
 def _is_baseline_figure(text: str, s: int, f: _Figure) -> bool:
     """Whether ``f`` is a figure compared with ("fra 53 prosent", "mot 45 prosent")."""
-    lo = max(s, f.num_start - 40)
-    return (
-        _MARKER_STEM_RE.search(text[lo : f.num_start].lower()) is not None
-        and _BASELINE_BEFORE_RE.match(text, lo, f.num_start) is not None
-    )
+    words = _tokens_before(text, s, f.num_start, False)[:4]
+    for k, w in enumerate(words[:3]):
+        if w in _COMPARED_FIGURE_WORDS:
+            return True
+        if w == "med" and k + 1 < len(words) and words[k + 1] in _COMPARED_WORDS:
+            return True
+    return False
 
 
 def _in_contrasting_clause(text: str, s: int, e: int, f: _Figure, y: _Year) -> bool:
