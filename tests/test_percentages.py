@@ -299,6 +299,13 @@ def test_year_option_is_not_the_figures_year() -> None:
     assert _got("Andelen er 12 prosent.", year=2020) == [("12 prosent", 12.0, P, None)]
 
 
+def test_year_option_does_not_date_a_header_without_a_year() -> None:
+    # The header's date takes --year; the figure's year does not.
+    text = "21. januar Vaksinasjon\nNå har 54 prosent fått første dose.\n"
+    assert _got(text, year=2021) == [("54 prosent", 54.0, P, None)]
+    assert [r["date"] for r in records(text, KIND, year=2021)] == ["2021-01-21"]
+
+
 def test_date_is_the_sections_date() -> None:
     recs = records("26.06.20 Status\n\nAndelen er 12 prosent.\n", KIND)
     assert [(r["date"], r["value"]) for r in recs] == [("2020-06-26", 12.0)]

@@ -23,18 +23,27 @@ says it:
 3. a table the figure is a cell of (a line of label and figures, no sentence):
    the year in its row label (``2019 2,0 %``), else the line above with years in
    columns (``År 2018 2019 2020`` over ``Andel 12,1 % 13,4 % 14,0 %``: the
-   figure's column; ``|``- and tab-separated tables cell by cell), else a table
-   heading with one year (``Nøkkeltall 2019``, also across a blank line);
+   figure's column; ``|``- and tab-separated tables cell by cell; a column with
+   no year, ``Snitt`` or ``Mål``, gives null), else a table heading with one year
+   (``Nøkkeltall 2019``, also across a blank line);
 4. the section: the list's lead-in (``Viktige resultater og innsatser i 2019``),
-   else the date header above (its title's year, else the year its date writes).
+   else the date header above (its title's year, else the year its date writes:
+   a log entry ``12.05.2021 Vaksinasjon`` dates its figures; a header without a
+   year gives none, whatever ``--year`` says). A plain heading line above a
+   paragraph (``Resultater 2019``) is not read: only tables, lists and dated
+   sections say which of their lines they head.
 
 Null when the text gives none or more than one, and whenever the figure's
 sentence spans or compares years: a period (``fra 2018 til 2019``, ``2018–19``,
 ``siden 2016``, ``4. kvartal 2017 til 3. kvartal 2018``), a baseline (``ned 8,2
 prosentpoeng frå 2015``, ``høyere enn i 2019``, ``sammenlignet med 2018``) or a
 year named relative to another (``i fjor``, ``året før``, ``neste år``) stops
-steps 3 and 4 as well. A plan period (``2021–2024``) is never a year, a year in
-another sentence is not the figure's, and ``--year`` is never a figure's year.
+steps 3 and 4 as well. ``fra <noun> i 2019`` is a baseline only in a sentence of
+change (``vokser med 7 prosentpoeng fra valget i 2019``, not ``tilskuddet fra
+staten i 2019``), and ``etter`` starts a period only right before its year
+(``etter 1945``, not ``etter endt program i 2019``). A plan period
+(``2021–2024``) is never a year, a year in another sentence is not the figure's,
+and ``--year`` is never a figure's year.
 
 A year counts in a sentence when it is introduced as one (``i 2018``, ``per``,
 ``for``, ``innen``, ``høsten 2019``, ``3. kvartal 2019``, a month name, a full
