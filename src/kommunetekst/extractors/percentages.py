@@ -592,7 +592,7 @@ def _sentence_years(text: str, figures: list[_Figure], s: int, e: int) -> list[i
     candidates = [y for y in years if y.kind == YEAR and y.pos not in owned_by_baseline]
     values = {y.value for y in candidates}
     joined = any(y.joined for y in candidates)
-    relative = _relative_year(text, s, e)
+    relative: bool | None = None  # whether the sentence names a relative year, once asked
     out: list[int | object] = []
     for f, o, is_baseline in zip(figures, own, baseline_figure, strict=True):
         if o is not None:
@@ -601,6 +601,8 @@ def _sentence_years(text: str, figures: list[_Figure], s: int, e: int) -> list[i
         if is_baseline:
             out.append(_NO_YEAR)  # a figure compared with: only its own year is its
             continue
+        if relative is None:
+            relative = _relative_year(text, s, e)
         if not candidates:
             out.append(_NO_YEAR if blockers or relative else _ASK_FURTHER)
             continue
