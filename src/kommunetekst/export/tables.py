@@ -61,14 +61,18 @@ class Table:
         >>> t.row({"kind": "document", "doc": "a.txt", "schema": 1, "sha256": "ab"})["sha256"]
         'ab'
         """
+        return dict(zip(self.column_names, self.values(record), strict=True))
+
+    def values(self, record: dict[str, Any]) -> tuple[Any, ...]:
+        """The record's values in the order of :attr:`columns` (see :meth:`row`)."""
         get = record.get
-        out: dict[str, Any] = {}
+        out = []
         for c in self.columns:
             value = get(c.field)
             if c.part is not None:
                 value = value[c.part] if isinstance(value, list) and len(value) == 2 else None
-            out[c.name] = value
-        return out
+            out.append(value)
+        return tuple(out)
 
 
 def _columns(fields: Iterable[Field]) -> list[Column]:
