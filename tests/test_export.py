@@ -197,6 +197,19 @@ def test_exporting_again_replaces_a_documents_rows(tmp_path: Path, seeds_jsonl: 
         ).fetchall() == [("2020-06-27",)]
 
 
+def test_a_table_of_an_older_version_gets_the_new_columns(tmp_path: Path, seeds_jsonl: str) -> None:
+    db = tmp_path / "r.sqlite"
+    with sqlite3.connect(db) as conn:  # as an export before bullets had a "number"
+        conn.execute("CREATE TABLE bullet (doc TEXT, line INTEGER, item TEXT)")
+        conn.execute("INSERT INTO bullet VALUES ('old.txt', 1, 'Beholdt')")
+    export(tmp_path, seeds_jsonl, "r.sqlite")
+    with sqlite3.connect(db) as conn:
+        columns = [r[1] for r in conn.execute("PRAGMA table_info(bullet)")]
+        assert columns[:3] == ["doc", "line", "item"] and "number" in columns
+        items = [r[0] for r in conn.execute("SELECT item FROM bullet")]
+    assert len(items) == per_kind(seeds_jsonl)["bullet"] + 1 and "Beholdt" in items
+
+
 def test_only_writes_and_replaces_the_kinds_named(tmp_path: Path, seeds_jsonl: str) -> None:
     db = export(tmp_path, seeds_jsonl, "r.sqlite", "--only", "phone")
     assert sqlite_counts(db) == {"documents": 5, "phone": per_kind(seeds_jsonl)["phone"]}

@@ -53,7 +53,7 @@ _SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
 @cli.command()
-@click.argument("inputs", nargs=-1, metavar="INPUT...")
+@click.argument("inputs", nargs=-1, metavar="[INPUT]...")
 @click.option(
     "-o",
     "--output",
@@ -424,7 +424,7 @@ def _report(source: ReportInput, stats: ExportStats, output: str) -> None:
     if not stats.documents:
         click.echo("Warning: the input holds no records; the tables are empty.", err=True)
     elif is_terminal(sys.stderr):
-        per_table = ", ".join(f"{name} {n}" for name, n in stats.rows.items() if n)
+        per_table = ", ".join(f"{name} {n:,}" for name, n in stats.rows.items() if n)
         click.echo(
             f"Wrote {stats.records:,} records of {stats.documents:,} documents to {output} "
             f"({per_table}).",
