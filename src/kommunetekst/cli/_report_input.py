@@ -22,6 +22,7 @@ How an input is read:
 from __future__ import annotations
 
 import functools
+import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import AbstractContextManager
@@ -76,6 +77,7 @@ class ReportInput:
     year: int | None = None
     skip_invalid: bool = False
     piped: bool = False  # stdin is piped (used when ``paths`` is empty)
+    exclude: tuple[os.stat_result, ...] = ()  # files a folder walk skips (the output)
     errors: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     skipped_lines: int = 0
@@ -131,7 +133,7 @@ class ReportInput:
             for name, path in files:
                 yield name, functools.partial(path.open, "rb"), True
             return
-        found = iter_sources(self.paths or ("-",))
+        found = iter_sources(self.paths or ("-",), self.exclude)
         self.errors.extend(found.errors)
         self.warnings.extend(found.warnings)
         for s in found.sources:
