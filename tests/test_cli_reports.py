@@ -335,12 +335,11 @@ def test_phones_csv() -> None:
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
     assert rows[0] == {
         "number": "+4767509494",
-        "formatted": "67 50 94 94",
-        "e164": "+4767509494",
+        "display": "67 50 94 94",
         "type": "fixed",
         "labels": "Psykisk mestringstelefon; Korona-psykisk mestringstelefon",
         "occurrences": "2",
-        "documents": SEED0,
+        "docs": SEED0,
         "first_date": "2020-03-19",
     }
 
