@@ -721,7 +721,9 @@ def two_logs() -> list[dict[str, Any]]:
         ("corpus/baerum/logg.txt", "Bærum", (85, 101, 123)),
         ("corpus/asker/logg.txt", "Asker", (40, 38, 52)),
     ):
-        for n, (day, total) in enumerate(zip(("2020-03-16", "2020-03-17", "2020-03-18"), totals)):
+        for n, (day, total) in enumerate(
+            zip(("2020-03-16", "2020-03-17", "2020-03-18"), totals, strict=True)
+        ):
             recs.append(case(10 - 3 * n, day, "total", total, doc, place=place))
         recs.append(case(2, "2020-03-18", "new", 9, doc, place=place, since="i går",
                          since_date="2020-03-17"))  # fmt: skip

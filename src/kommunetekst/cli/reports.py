@@ -583,3 +583,6 @@ def summary(opts: ReportOptions) -> None:
     else:
         _write_rows(opts.fmt, report.summary_as_dicts(result), report.SUMMARY_FIELDS)
     _done(source)
+
+
+from . import html_report as _html_report  # noqa: E402,F401  (registers the report command)

@@ -119,6 +119,8 @@ class CaseRow:
     deaths: int | None
     sources: tuple[tuple[str, int | None], ...]  # (doc, line) of every figure of the row
     figures: int = 1  # how many figures (case_count records) the row stands for
+    # metric -> (doc, line, text) of the figure each cell shows: its evidence
+    cited: dict[str, tuple[str, int | None, str]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -345,6 +347,16 @@ def _series_rows(place: str | None, dates: dict[_dt.date, list[Figure]], out: Ca
                     dict.fromkeys(f.where for f in sorted(figs, key=lambda f: (f.doc, f.line or 0)))
                 ),
                 figures=len(figs),
+                cited={
+                    metric: (f.doc, f.line, f.text)
+                    for metric, f in (
+                        ("total", win),
+                        ("new", new),
+                        ("hospitalized", hosp),
+                        ("deaths", deaths),
+                    )
+                    if f is not None
+                },
             )
         )
         _check_increases(place, day, by_metric["new"], win, totals, previous, out)

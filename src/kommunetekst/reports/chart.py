@@ -324,8 +324,10 @@ class _Svg:
         self.parts.append(f"<a href={quoteattr(href)}>{el}</a>" if href else el)
 
     def ring(self, x: float, y: float, n: int | None) -> None:
+        """A contradiction's ring; without a number, the legend's sample."""
+        kind = "kt-contradiction" if n is not None else "kt-legend"
         self.parts.append(
-            f'<circle class="kt-contradiction" cx="{x:.1f}" cy="{y:.1f}" r="10" fill="none" '
+            f'<circle class="{kind}" cx="{x:.1f}" cy="{y:.1f}" r="10" fill="none" '
             f'stroke="{CONTRADICTION}" stroke-width="2"/>'
         )
         if n is not None:
