@@ -553,8 +553,15 @@ def test_the_group_help_has_whole_sentences() -> None:
     assert commands and all(not line.rstrip().endswith("...") for line in commands), commands
 
 
-@pytest.mark.parametrize(("name", "kind"), [("phones", "phone"), ("cases", "case_count"),
-                                            ("bullets", "bullet"), ("timeline", "date_header")])  # fmt: skip
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [
+        ("phones", "phone"),
+        ("cases", "case_count"),
+        ("bullets", "bullet"),
+        ("timeline", "date_header"),
+    ],
+)
 def test_only_accepts_report_names(name: str, kind: str) -> None:
     result = run(["extract", "-", "--only", name], "Ring 67 50 94 94.\n")
     assert result.exit_code == 0, result.output

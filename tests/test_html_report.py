@@ -41,8 +41,8 @@ def test_the_page_has_the_curve_the_figures_and_the_evidence(page: Path) -> None
     assert html.startswith("<!DOCTYPE html>")
     assert html.count("<svg") == 1 and 'class="kt-curve"' in html
     assert ">423</a>" in html  # the last total, linked to its evidence
-    for day in GOLD_CONTRADICTIONS:
-        assert f"<td class=\"code\">{day}</td>" in html  # the two increases that disagree with the totals
+    for day in GOLD_CONTRADICTIONS:  # the two increases that disagree with the totals
+        assert f'<td class="code">{day}</td>' in html
     assert "two_totals" in html
     for label in ("Psykisk mestringstelefon", "Seniortelefonen", "Barneverntjenesten"):
         assert label in html

@@ -365,7 +365,7 @@ def svg_to_png(svg: str, scale: float = 2.0) -> bytes:
         MissingExtraError: CairoSVG (or the Cairo library it needs) is not installed.
     """
     try:
-        import cairosvg  # type: ignore[import-not-found,unused-ignore]
+        import cairosvg  # type: ignore[import-not-found,import-untyped,unused-ignore]
     except (ImportError, OSError) as e:  # OSError: the Cairo C library is missing
         raise MissingExtraError(
             "writing PNG needs the png extra: pip install 'kommunetekst[png]' (CairoSVG; on "
