@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from browser import chromium, load_page, png_pixels, png_size
 from conftest import SEEDS
@@ -121,3 +123,63 @@ def test_chromium_renders_the_page_and_draws_the_chart(page: Path, tmp_path: Pat
         if abs(row[i] - 0x00) < 40 and abs(row[i + 1] - 0x72) < 40 and abs(row[i + 2] - 0xB2) < 40
     )
     assert blue > 300, blue
+
+
+# -- any records: never a crash, always a well-formed page ---------------------------------------
+
+_text = st.one_of(st.text(max_size=20), st.sampled_from(["Bærum\x00\x0b", "<b>&amp;", "a]]>"]))
+_date = st.one_of(st.none(), st.dates().map(str), st.sampled_from(["2020-03-19", "2020-03-20"]))
+_record = st.one_of(
+    st.fixed_dictionaries(
+        {"kind": st.just("case_count"), "doc": st.sampled_from(["a/x.txt", "b/x.txt", "-"]),
+         "metric": st.sampled_from(["total", "new", "hospitalized", "deaths"]),
+         "value": st.integers(-(10**12), 10**12), "date": _date, "line": st.integers(1, 9),
+         "text": _text, "place": st.one_of(st.none(), _text), "span": st.just([0, 3])},
+    ),
+    st.fixed_dictionaries(
+        {"kind": st.just("phone"), "doc": st.just("a/x.txt"), "number": _text.filter(bool),
+         "label": st.one_of(st.none(), _text), "date": _date, "text": _text},
+    ),
+    st.fixed_dictionaries(
+        {"kind": st.just("bullet"), "doc": st.just("a/x.txt"), "item": _text,
+         "heading": st.one_of(st.none(), _text), "date": _date,
+         "category": st.sampled_from(["decision", "discussed"]), "line": st.integers(1, 9)},
+    ),
+    st.fixed_dictionaries(
+        {"kind": st.just("date_header"), "doc": st.just("b/x.txt"), "date": _date,
+         "title": st.one_of(st.none(), _text), "date_text": _text, "line": st.integers(1, 9)},
+    ),
+)  # fmt: skip
+
+
+@settings(max_examples=40, deadline=None, derandomize=True,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])  # fmt: skip
+@given(recs=st.lists(_record, max_size=12))
+def test_any_records_give_a_well_formed_page(recs: list[dict], tmp_path: Path) -> None:
+    import json
+    import xml.dom.minidom
+
+    from kommunetekst.reports.cases import collect_cases
+    from kommunetekst.reports.chart import build_cases_svg
+    from kommunetekst.reports.html import build_html_report
+
+    html = build_html_report(recs)
+    assert html.startswith("<!DOCTYPE html>") and html.endswith("</html>\n")
+    xml.dom.minidom.parseString(build_cases_svg(collect_cases(recs)))
+    out = tmp_path / "r.html"
+    data = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in recs)
+    result = CliRunner().invoke(cli, ["report", "-", "-o", str(out)], input=data)
+    assert result.exit_code == 0, result.output
+
+
+def test_control_characters_in_a_record_still_give_a_valid_svg(tmp_path: Path) -> None:
+    import xml.dom.minidom
+
+    from kommunetekst.reports.cases import collect_cases
+    from kommunetekst.reports.chart import build_cases_svg
+
+    recs = [
+        {"kind": "case_count", "doc": "a", "metric": "total", "value": 5, "line": 1,
+         "date": "2020-03-01", "place": "B\x00\x0bærum", "text": "5 smittede\x1f"},
+    ]  # fmt: skip
+    xml.dom.minidom.parseString(build_cases_svg(collect_cases(recs)))

@@ -24,7 +24,10 @@ import textwrap
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
-from xml.sax.saxutils import escape, quoteattr
+from xml.sax.saxutils import escape as _escape
+from xml.sax.saxutils import quoteattr as _quoteattr
+
+import regex
 
 from .cases import CaseRow, CaseSeries, nice_step
 
@@ -34,6 +37,25 @@ COLOURS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#0
 SHAPES = ("circle", "square", "diamond", "triangle")
 CONTRADICTION = "#C00000"
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'DejaVu Sans', Arial, sans-serif"
+
+
+# Characters XML 1.0 does not allow (C0 controls but tab and newline, lone surrogates, and
+# U+FFFE/U+FFFF): a record's text may hold them, an SVG file must not.
+_NOT_XML_RE = regex.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def escape(s: str) -> str:
+    """Text for an SVG element: XML-escaped, characters XML forbids as U+FFFD.
+
+    >>> escape("Bærum <b>" + chr(0))
+    'Bærum &lt;b&gt;\ufffd'
+    """
+    return _escape(_NOT_XML_RE.sub("\ufffd", s))
+
+
+def quoteattr(s: str) -> str:
+    """An attribute value, quoted, for an SVG element (see :func:`escape`)."""
+    return _quoteattr(_NOT_XML_RE.sub("\ufffd", s))
 
 
 @dataclass(frozen=True, slots=True)
