@@ -190,7 +190,7 @@ class FitTable:
         return [fixed[i] if i in fixed else text[i] for i in kept]
 
     def _longest_cell_word(self, i: int) -> int:
-        return min(max((_longest_word(c) for c in self._cells(i)), default=0), 2 * TEXT_MIN)
+        return min(max((_longest_word(c) for c in self._cells(i)), default=0), TEXT_MIN + 4)
 
     def _squeezed(self, style: _Style, max_width: int) -> list[int]:
         """Narrower than any layout allows: fixed columns stay whole, text columns fold."""
