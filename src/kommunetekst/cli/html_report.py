@@ -30,8 +30,8 @@ from .reports import (
 MAX_TEXT_BYTES = 64 << 20
 
 
-@cli.command(short_help="Write an HTML page with the curve, figures, phones and decisions.")
-@report_options(place=True)
+@cli.command(short_help="One HTML page: the curve, figures, phones, decisions.")
+@report_options(place=True, formats=False)
 @click.option(
     "-o",
     "--output",
@@ -50,7 +50,7 @@ def report(opts: ReportOptions, output: str, title: str) -> None:
     line and sentence).
 
     The page has inline CSS and SVG, no script, and nothing fetched from the network:
-    it reads offline, prints, and can be sent as one file. --format does not apply.
+    it reads offline, prints, and can be sent as one file.
 
     \b
     Example:

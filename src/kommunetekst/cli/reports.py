@@ -71,24 +71,25 @@ class DayType(click.ParamType[_dt.date, Any]):
 
 
 def report_options(
-    *, place: bool = False, category: bool = False
+    *, place: bool = False, category: bool = False, formats: bool = True
 ) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
     """INPUT... and the options every report has, packed into one ``opts: ReportOptions``.
 
-    ``place``, ``category``: whether the report takes --place / --category.
+    ``place``, ``category``, ``formats``: whether the report takes --place / --category /
+    --format.
     """
 
     def decorate(f: Callable[..., Any]) -> Callable[..., Any]:
         @functools.wraps(f)
         def command(
             inputs: tuple[str, ...],
-            fmt: str,
             skip_invalid: bool,
             year: int | None,
             width: int | None,
             since: _dt.date | None,
             until: _dt.date | None,
             docs: tuple[str, ...],
+            fmt: str = "table",
             **rest: Any,
         ) -> Any:
             if since and until and since > until:
@@ -102,15 +103,20 @@ def report_options(
             return f(opts, **rest)
 
         options: list[Callable[[Callable[..., Any]], Callable[..., Any]]] = [
-            click.argument("inputs", nargs=-1, metavar="[INPUT]..."),
-            click.option(
-                "fmt",
-                "--format",
-                type=click.Choice(FORMATS, case_sensitive=False),
-                default="table",
-                show_default=True,
-                help="A table for people, or csv / jsonl for machines.",
-            ),
+            click.argument("inputs", nargs=-1, metavar="[INPUT]...")
+        ]
+        if formats:
+            options.append(
+                click.option(
+                    "fmt",
+                    "--format",
+                    type=click.Choice(FORMATS, case_sensitive=False),
+                    default="table",
+                    show_default=True,
+                    help="A table for people, or csv / jsonl for machines.",
+                )
+            )
+        options += [
             click.option(
                 "--since", type=DayType(), help="Only what is dated on or after this date."
             ),
