@@ -83,6 +83,8 @@ class ReportInput:
     skipped_lines: int = 0
     uses_sample: bool = False
     documents: int = 0
+    jsonl_inputs: list[str] = field(default_factory=list)  # the inputs read as JSONL
+    text_inputs: int = 0  # how many inputs were extracted on the fly
 
     def __post_init__(self) -> None:
         if not self.paths and not self.piped:
@@ -104,8 +106,10 @@ class ReportInput:
                     head = read_head(fh)
                     self.documents += 1
                     if looks_like_jsonl(doc, head):
+                        self.jsonl_inputs.append(doc)
                         records = self._read_jsonl(fh, doc, head)
                     else:
+                        self.text_inputs += 1
                         records = self._extract(doc, read_rest(fh, head), wanted)
                     for r in records:
                         if wanted is None or r["kind"] in wanted:

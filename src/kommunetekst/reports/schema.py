@@ -185,8 +185,39 @@ def short_doc(doc: str) -> str:
     return doc.replace("\\", "/").rsplit("/", 1)[-1] or doc
 
 
-def compact_lines(doc_lines: Iterable[tuple[str, int | None]], single_doc: bool) -> str:
-    """Source lines for a table cell: ``69, 73`` for one document, else ``a.txt:69, b.txt:3``.
+def doc_names(docs: Iterable[str]) -> dict[str, str]:
+    """Each document's shortest unique path: its file name, with as many folders in front
+    as it takes to tell it from the others.
+
+    >>> names = doc_names(["baerum/logg.txt", "asker/logg.txt", "asker/info.txt"])
+    >>> list(names.values())
+    ['baerum/logg.txt', 'asker/logg.txt', 'info.txt']
+    >>> doc_names(["a/x/logg.txt", "b/x/logg.txt"])["a/x/logg.txt"]
+    'a/x/logg.txt'
+    >>> doc_names(["seeds/000.txt"])
+    {'seeds/000.txt': '000.txt'}
+    """
+    unique = list(dict.fromkeys(docs))
+    parts = {d: [p for p in d.replace("\\", "/").split("/") if p] or [d] for d in unique}
+    names = {}
+    for d in unique:
+        for k in range(1, len(parts[d]) + 1):
+            tail = parts[d][-k:]
+            if not any(e != d and parts[e][-k:] == tail for e in unique):
+                names[d] = "/".join(tail)
+                break
+        else:  # one path is the tail of another ("logg.txt" and "a/logg.txt"): show it whole
+            names[d] = d
+    return names
+
+
+def compact_lines(
+    doc_lines: Iterable[tuple[str, int | None]],
+    single_doc: bool,
+    names: dict[str, str] | None = None,
+) -> str:
+    """Source lines for a table cell: ``69, 73`` for one document, else ``a.txt:69, b.txt:3``
+    (each document by ``names[doc]``, its shortest unique path; else its file name).
 
     >>> compact_lines([("a.txt", 73), ("a.txt", 69), ("a.txt", 69)], True)
     '69, 73'
@@ -196,7 +227,9 @@ def compact_lines(doc_lines: Iterable[tuple[str, int | None]], single_doc: bool)
     pairs = list(dict.fromkeys(doc_lines))
     if single_doc:
         return ", ".join(str(n) for n in sorted({n for _, n in pairs if n is not None}))
-    return ", ".join(source_ref(short_doc(d), n) for d, n in pairs)
+    return ", ".join(
+        source_ref(names[d] if names and d in names else short_doc(d), n) for d, n in pairs
+    )
 
 
 def is_newest_first(dates: list[_dt.date]) -> bool:
