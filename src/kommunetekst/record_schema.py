@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .records import DOCUMENT, ENVELOPE, SCHEMA_VERSION, ExtractorInfo, Field, FieldType
+from .records import DOCUMENT, ENVELOPE, PAGE, SCHEMA_VERSION, ExtractorInfo, Field, FieldType
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 
@@ -48,16 +48,23 @@ def field_schema(f: Field) -> dict[str, Any]:
     return schema
 
 
+# Fields written only where they apply: a PDF's records carry ``page``, its document
+# record ``pages``.
+_ONLY_WHERE_THEY_APPLY = frozenset((PAGE.name, "pages"))
+
+
 def record_schema(info: ExtractorInfo) -> dict[str, Any]:
     """The JSON Schema of one kind's records (or of the ``document`` record)."""
     fields = (*ENVELOPE, *info.record_fields)
+    if info is not DOCUMENT:
+        fields = (*ENVELOPE, PAGE, *info.record_fields)
     properties: dict[str, Any] = {f.name: field_schema(f) for f in fields}
     properties["kind"] = {"const": info.kind}
     return {
         "type": "object",
         "description": info.description,
         "properties": properties,
-        "required": [f.name for f in fields],
+        "required": [f.name for f in fields if f.name not in _ONLY_WHERE_THEY_APPLY],
         "additionalProperties": False,
     }
 

@@ -52,7 +52,7 @@ SUFFIXES: dict[str, Format] = {
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
-@cli.command()
+@cli.command(short_help="Write records as typed tables: SQLite, CSV, TSV or Parquet.")
 @click.argument("inputs", nargs=-1, metavar="[INPUT]...")
 @click.option(
     "-o",
@@ -432,7 +432,7 @@ def _report(source: ReportInput, stats: ExportStats, output: str) -> None:
         )
 
 
-@cli.command()
+@cli.command(short_help="Print the JSON Schema of a record, from the declared fields.")
 def schema() -> None:
     """Print the JSON Schema of a record (draft 2020-12), derived from the extractors.
 
