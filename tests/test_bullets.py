@@ -51,7 +51,10 @@ EXAMPLES = [
          [("16.12.2015: Kommunestyret vedtok å bosette 280 flyktninger.", "Aktuelt", "news", 1, "2015-12-16"),
           ("3.2.2016: Mottaket åpner.", "Aktuelt", "news", 2, "2016-02-03")]),
     Case("25.03.20 Fra kriseledelsen\n\nKriseledelsen har blant annet diskutert:\n • Barn og unge i risikogrupper.",
-         [("Barn og unge i risikogrupper.", "Kriseledelsen har blant annet diskutert:", "decision", 1, "2020-03-25")]),
+         [("Barn og unge i risikogrupper.", "Kriseledelsen har blant annet diskutert:", "discussed", 1, "2020-03-25")]),
+    # "er tatt opp" is "admitted", not a discussion held: only "ble/vart tatt opp" and "tok opp" are.
+    Case("Disse elevene er tatt opp ved skolen:\n • Kari Nilsen",
+         [("Kari Nilsen", "Disse elevene er tatt opp ved skolen:", "other", 1, None)]),
     Case("Nytt fra kriseledelsen:\n • Psykisk mestringstelefon har åpnet - hverdager 67 50 94 94.",
          [("Psykisk mestringstelefon har åpnet - hverdager 67 50 94 94.", "Nytt fra kriseledelsen:",
            "decision", 1, None)]),

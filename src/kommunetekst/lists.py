@@ -83,9 +83,17 @@ _STRONG = frozenset("•·*▪◦‣●")
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10}
 
 # Heading words -> category, first hit wins (so "Nytt fra kriseledelsen" is a decision).
+# A list the team only discussed is not a decision: the words of a discussion held
+# ("har diskutert", "drøfta", "tok opp") come before the names of the crisis team, but
+# after the words of a decision made, which win ("drøftet og vedtok"). A discussion still
+# to come ("kan drøftes", an agenda) is not one held: the passive "-es" forms are not listed.
 CATEGORY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("decision", ("kriseledelse", "kriseleiing", "kriseleiinga", "beredskapsråd", "vedtak",
-                  "vedtatt", "vedteke", "besluttet", "beslutning", "vedtok")),
+    ("decision", ("vedtak", "vedtatt", "vedteke", "vedtok", "besluttet", "beslutning")),
+    ("discussed", ("diskutert", "diskuterte", "diskuterer", "drøftet", "drøfta", "drøfter",
+                   "drøftar", "tok opp", "tok også opp", "tok òg opp", "ble tatt opp",
+                   "blei tatt opp", "vart tatt opp", "vart teke opp", "blei teke opp",
+                   "har tatt opp", "har teke opp")),
+    ("decision", ("kriseledelse", "kriseleiing", "kriseleiinga", "beredskapsråd")),
     ("result", ("resultat",)),
     ("challenge", ("utfordring",)),
     ("news", ("aktuelt", "nyheter", "nyheiter", "siste nytt", "nytt")),
@@ -93,8 +101,8 @@ CATEGORY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("need", ("behov", "trenger", "treng", "søker", "bistand")),
     ("topic", ("tema",)),
 )
-#: Every category a list item can have, in the order of SPEC §2.
-CATEGORIES: tuple[str, ...] = (*(c for c, _ in CATEGORY_WORDS), "other")
+#: Every category a list item can have: SPEC §2's, with ``discussed`` after ``decision``.
+CATEGORIES: tuple[str, ...] = (*dict.fromkeys(c for c, _ in CATEGORY_WORDS), "other")
 
 
 # Every (word, category) in table order: a plain loop of ``in`` tests costs less than
@@ -106,6 +114,8 @@ def categorize(heading: str | None) -> str:
     """The SPEC §2 category of a list, from the words of its lead-in line.
 
     >>> categorize("Kriseledelsen har blant annet diskutert:")
+    'discussed'
+    >>> categorize("Kriseledelsen har drøftet saken og vedtatt følgende:")
     'decision'
     >>> categorize("Det er spesielt behov for bistand til:")
     'need'

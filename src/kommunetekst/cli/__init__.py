@@ -130,6 +130,7 @@ def _quiet_broken_pipe() -> None:
     sys.exit(0)
 
 
-from . import extract as _extract  # noqa: E402,F401  (registers the commands)
+from . import export as _export  # noqa: E402,F401  (registers the commands)
+from . import extract as _extract  # noqa: E402,F401
 from . import reports as _reports  # noqa: E402,F401
 from . import text as _text  # noqa: E402,F401

@@ -22,6 +22,7 @@ How an input is read:
 from __future__ import annotations
 
 import functools
+import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import AbstractContextManager
@@ -76,11 +77,14 @@ class ReportInput:
     year: int | None = None
     skip_invalid: bool = False
     piped: bool = False  # stdin is piped (used when ``paths`` is empty)
+    exclude: tuple[os.stat_result, ...] = ()  # files a folder walk skips (the output)
     errors: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     skipped_lines: int = 0
     uses_sample: bool = False
     documents: int = 0
+    jsonl_inputs: list[str] = field(default_factory=list)  # the inputs read as JSONL
+    text_inputs: int = 0  # how many inputs were extracted on the fly
 
     def __post_init__(self) -> None:
         if not self.paths and not self.piped:
@@ -102,8 +106,10 @@ class ReportInput:
                     head = read_head(fh)
                     self.documents += 1
                     if looks_like_jsonl(doc, head):
+                        self.jsonl_inputs.append(doc)
                         records = self._read_jsonl(fh, doc, head)
                     else:
+                        self.text_inputs += 1
                         records = self._extract(doc, read_rest(fh, head), wanted)
                     for r in records:
                         if wanted is None or r["kind"] in wanted:
@@ -131,7 +137,7 @@ class ReportInput:
             for name, path in files:
                 yield name, functools.partial(path.open, "rb"), True
             return
-        found = iter_sources(self.paths or ("-",))
+        found = iter_sources(self.paths or ("-",), self.exclude)
         self.errors.extend(found.errors)
         self.warnings.extend(found.warnings)
         for s in found.sources:

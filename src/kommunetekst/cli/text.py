@@ -15,7 +15,7 @@ from ._io import (
 )
 
 
-@cli.command()
+@cli.command(short_help="Print the text of a file as extract reads it.")
 @click.argument("file", metavar="FILE")
 @click.option(
     "--doc", "doc_name", metavar="NAME", help="A name for stdin; its suffix hints at the format."

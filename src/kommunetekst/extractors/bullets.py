@@ -2,7 +2,9 @@
 (``1.``, ``2)``, ``(3)``, ``a)``, ``iv.``), several on one line too.
 
 Each item comes with the lead-in line of its list (``heading``), the list's
-``category`` from the heading's words (kriseledelse/kriseleiing -> decision,
+``category`` from the heading's words (vedtatt/besluttet and kriseledelse/kriseleiing ->
+decision; a discussion held, ``har diskutert``/``drøfta``/``tok opp``, -> discussed: the
+team talked the items over and did not decide them, unless a decision word is there too;
 resultater -> result, utfordringer -> challenge, aktuelt -> news, fakta ->
 fact, behov -> need, tema -> topic, else other), its 1-based ``index`` (its
 position in its list), its ``number`` (a numbered item's own number or letter as
@@ -36,7 +38,7 @@ Example::
      "text": "Barn og unge i risikogrupper.", "date": null,
      "item": "Barn og unge i risikogrupper.",
      "heading": "Kriseledelsen har blant annet diskutert:",
-     "category": "decision", "index": 1, "number": null}
+     "category": "discussed", "index": 1, "number": null}
 """
 
 from __future__ import annotations
@@ -52,7 +54,7 @@ from ..records import ExtractorInfo, Match
 INFO = ExtractorInfo(
     name="bullets",
     kind="bullet",
-    version="1.1",
+    version="1.2",
     description="List items with their lead-in, category, index, number and date",
     fields={
         "item": "string",
