@@ -82,7 +82,9 @@ Caveats, on purpose (a wrong figure is worse than none):
   words before a count are read only back to the start of its sentence.
 
 Fields: ``metric`` (``total``, ``new``, ``hospitalized``, ``deaths``),
-``value`` (int), ``place``, ``since``, ``since_date``.
+``value`` (int), ``place``, ``since``, ``since_date``, and ``kommune_no``: the
+municipality's number (2020 borders, from ``kommunetekst.gazetteer``) when the place
+names one municipality, else null.
 
 Example::
 
@@ -91,7 +93,8 @@ Example::
 
     {"kind": "case_count", "doc": "-", "line": 2, "span": [44, 60],
      "text": "8 nye fra søndag", "date": "2020-03-30", "metric": "new",
-     "value": 8, "place": null, "since": "søndag", "since_date": "2020-03-29"}
+     "value": 8, "place": null, "since": "søndag", "since_date": "2020-03-29",
+     "kommune_no": null}
 """
 
 from __future__ import annotations
@@ -106,6 +109,7 @@ import regex
 
 from ..dates import INLINE_DATE_RE, MONTHS, WEEKDAYS, parse_inline_date, previous_weekday
 from ..document import Document
+from ..gazetteer import kommune_no
 from ..numwords import NUMBER_WORD_PATTERN, parse_number_word
 from ..records import ExtractorInfo, Match
 from ..textutil import DASHES, HSPACE, parse_int_grouped, sentence_ends
@@ -122,6 +126,7 @@ INFO = ExtractorInfo(
         "place": "string?",
         "since": "string?",
         "since_date": "date?",
+        "kommune_no": "string?",
     },
 )
 
@@ -275,6 +280,14 @@ def _cue_offsets(text: str) -> list[int]:
     return cues
 
 
+def _match(fig: Figure, date: str | None) -> Match:
+    """The record of a figure; a place that is a municipality gets its number."""
+    fields = {"metric": fig.metric, "value": fig.value, "place": fig.place, "since": fig.since,
+              "since_date": fig.since_date,
+              "kommune_no": kommune_no(fig.place) if fig.place else None}  # fmt: skip
+    return Match("case_count", fig.start, fig.end, date, fields)
+
+
 # What may follow a sentence end before the next sentence starts.
 _SENTENCE_GAP_RE = re.compile("[.!?\"»”' \t\u00a0\u202f]*")
 
@@ -313,9 +326,7 @@ def _read_paragraph(
             break
     found.sort(key=lambda item: (item[0].start, item[0].end))
     for fig, fig_date in found:
-        fields = {"metric": fig.metric, "value": fig.value, "place": fig.place,
-                  "since": fig.since, "since_date": fig.since_date}  # fmt: skip
-        yield Match("case_count", fig.start, fig.end, fig_date, fields)
+        yield _match(fig, fig_date)
 
 
 # -- 2. read: counts, their clauses and the words around them ----------------------------
@@ -345,10 +356,11 @@ _AROUND_WORDS = "([«\"'»”)].,;:!?"
 _UPPER = "A-ZÆØÅÄÖÜÉÈÁÓÚÍČĐŊŠŦŽ"
 _LOWER = "a-zæøåäöüéèáóúíčđŋšŧžß"
 _NAME = rf"[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}]?[{_LOWER}]+)*"
-_PLACE = (
+_ONE_PLACE = (
     r"(?:(?:Nordre|Søndre|Indre|Ytre|Øvre|Nedre|Nord|Sør|Øst|Vest|Midtre|Store|Lille)\x20)?"
-    rf"{_NAME}(?:\x20og\x20{_NAME})?"
+    + _NAME
 )
+_PLACE = rf"{_ONE_PLACE}(?:\x20og\x20{_ONE_PLACE})?"
 # A place name and the word after it.
 _PLACE_RE = re.compile(rf"(?P<name>{_PLACE})(?!\w)(?:\s+(?P<next>\w+))?")
 # The name before a bracketed count: "Oslo (2810)", "Oslo kommune (284)", "Viken like
@@ -1258,9 +1270,8 @@ def _list_figures(doc: Document) -> Iterator[Match]:
             continue
         digits = m["count"]
         value = int(digits) if digits.isdigit() else parse_int_grouped(digits)
-        fields = {"metric": metric, "value": value, "place": m["place"], "since": None,
-                  "since_date": None}  # fmt: skip
-        yield Match("case_count", item.start, item.end, doc.date_at(item.start), fields)
+        fig = Figure(item.start, item.end, metric, value, m["place"])
+        yield _match(fig, doc.date_at(item.start))
 
 
 # -- since and date ---------------------------------------------------------------------
