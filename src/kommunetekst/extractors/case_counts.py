@@ -719,8 +719,9 @@ class _Words:
 
     def __init__(self, text: str, start: int, end: int) -> None:
         self._text, self._start = text, start
-        self._tokens = text[start : min(end, start + 160)].split(None, 12)[:12]
-        self.classes = "".join([_class_of(token) for token in self._tokens])
+        self._tokens = text[start : min(end, start + 120)].split(None, 10)[:10]
+        get = _CLASS_OF.get
+        self.classes = "".join([get(token.casefold()) or _class_of(token) for token in self._tokens])
 
     def end(self, i: int) -> int:
         """The end of the i-th word (its marks left out)."""
@@ -745,8 +746,9 @@ def _read_after(text: str, count: Count, ce: int) -> After:
     What is said of the noun overrides the noun: ``3 smittede er innlagt`` is in
     hospital, ``2 nye er innlagt`` is no figure (a change of the hospital figure).
     """
-    if not text[count.end : count.end + 1].isspace():
-        return After(None, count.end)
+    first = text[count.end : min(ce, count.end + 40)].split(None, 1)
+    if not first or not text[count.end].isspace() or _class_of(first[0]) in "P_":
+        return After(None, count.end)  # "12 år", "2020 var": no word a figure is named by
     words = _Words(text, count.end, ce)
     classes = words.classes
     if not classes or classes[0] in "P_":
