@@ -339,7 +339,9 @@ BEFORE_RE = regex.compile(
                         (?: \s+ (?: oppe \s+ i | nede \s+ i | kommet \s+ opp \s+ i ) )?
                       | (?: {_LABEL_ADVERB} \s+ )? (?: oppe \s+ i | nede \s+ i | kommet \s+ opp \s+ i )
                       | ligger \s+ på | ligg \s+ på | utgjør
-                      | har \s+ (?: økt | steget | auka | stege | stige | gått \s+ opp )
+                      | (?: har | er ) (?: \s+ {_LABEL_ADVERB} )?
+                        \s+ (?: økt | steget | auka | stege | stige | gått \s+ opp | gått \s+ ned
+                               | sunket | sokke | falt | falle | redusert )
                         (?: \s+ fr[aå] \s+ [^.,;:!?()\n]{{1,30}}? )? \s+ til )
               | \s* : )
         )
@@ -445,8 +447,18 @@ def label_metric(label: str, text: str, s: int, label_start: int) -> str | None:
         return "deaths"
     if CASE_WORD_RE.search(words) or any(w in words for w in LABEL_CASE_WORDS):
         return "new" if re.search(r"(?<!\w)(?:nye|ny|nytt|nysmitt)", words) else "total"
-    # "tallet er fremdeles 123" names no figure itself: "smittetall" must come before it.
-    return "total" if CASE_WORD_RE.search(text, s, label_start) else None
+    # "tallet er fremdeles 123" names no figure itself: "smittetall" must come before it,
+    # or "dette tallet" points back to the figure before ("… 15 pasienter var innlagt.
+    # Dette tallet er nå gått ned til elleve pasienter")
+    if CASE_WORD_RE.search(text, s, label_start):
+        return "total"
+    this = _THIS_RE.search(text, max(s, label_start - 8), label_start)
+    return PREVIOUS if this and text.startswith(("tallet", "talet"), label_start) else None
+
+
+#: label_metric's answer for "dette tallet": the metric of the figure before it.
+PREVIOUS = "previous"
+_THIS_RE = re.compile(r"(?<!\w)(?:[dD]ette|[dD]et)\s+$")
 
 
 # After a count read from the words before it: an optional noun, then the end of the
@@ -454,7 +466,8 @@ def label_metric(label: str, text: str, s: int, label_start: int) -> str | None:
 # prosent".
 TAIL_OK_RE = re.compile(
     r"""
-    (?: \s+ (?: personer | personar | smittede | smitta | tilfeller | tilfelle ) )?
+    (?: \s+ (?: personer | personar | pasienter | pasientar | smittede | smitta | tilfeller
+              | tilfelle ) )?
     (?: \s* (?: $ | [.,;:!?()\u2013\u2014] )
       | \s+ (?: i | på | fra | frå | siden | sidan | hittil | så | totalt | nå | no | og | men
               | mens | per | pr | etter | enn | sammenlignet | sammenliknet | samanlikna | siste

@@ -134,6 +134,7 @@ from ._case_grammar import (
     LABEL_CASE_WORDS,
     NOT_NEW_RE,
     PREDICATE_RE,
+    PREVIOUS,
     SINCE_RE,
     TAIL_OK_RE,
     After,
@@ -283,6 +284,14 @@ def _match(fig: Figure, date: str | None) -> Match:
     return Match("case_count", fig.start, fig.end, date, fields)
 
 
+def _points_back(text: str, s: int, e: int) -> bool:
+    """Whether the sentence ``[s, e)`` speaks of "dette tallet"/"dette talet"."""
+    return any(text.find(words, s, e) != -1 for words in _THIS_NUMBER)
+
+
+_THIS_NUMBER = ("ette tallet", "ette talet")
+
+
 # What may follow a sentence end before the next sentence starts.
 _SENTENCE_GAP_RE = re.compile("[.!?\"»”' \t\u00a0\u202f]*")
 
@@ -307,8 +316,14 @@ def _read_paragraph(
         has_cue = k < len(cues) and cues[k] < e
         while k < len(cues) and cues[k] < e:
             k += 1
-        if has_cue or follow:
-            figures, sentence_date = _read_sentence(doc, s, e, date, not has_cue, deaths_seen, title)
+        last = found[-1][0].metric if found else None
+        # "Dette tallet er nå gått ned til elleve": a sentence that points back to the
+        # figure before it is read as one of its kind
+        points_back = last is not None and _points_back(text, s, e)
+        if has_cue or follow or points_back:
+            figures, sentence_date = _read_sentence(
+                doc, s, e, date, not (has_cue or points_back), deaths_seen, title, last
+            )
             found += [(fig, sentence_date) for fig in figures]
             deaths_seen = deaths_seen or any(fig.metric == "deaths" for fig in figures)
             # "Det er 13 flere enn i går." counts from a total just given, not from a new
@@ -389,12 +404,14 @@ def _read_sentence(
     new_only: bool,
     deaths_seen: bool,
     title: bool = False,
+    last: str | None = None,
 ) -> tuple[list[Figure], str | None]:
     """The figures of the sentence ``[s, e)`` and the date they belong to.
 
     ``date`` is the section's. ``new_only`` reads the sentence after a total, which may
     give only an increase. ``deaths_seen``: the paragraph gave deaths before ("det
     første dødsfallet" repeats it). ``title``: the sentence is a date header's title.
+    ``last``: the metric of the paragraph's last figure before the sentence.
     """
     text = doc.text
     figures: list[Figure] = []
@@ -412,7 +429,7 @@ def _read_sentence(
         marks = _clause_marks(text, s, e)
         for count in counts:
             cs, ce = _clause(s, e, count, marks)
-            previous = figures[-1].metric if figures else None
+            previous = figures[-1].metric if figures else last
             fig = _read_count(doc, sentence, cs, ce, count, previous)
             if fig is not None and (fig.metric == "new" or not new_only):
                 figures.append(fig)
@@ -498,6 +515,8 @@ def _read_count(
     if after.verb_first and count.value == 1 and words_before[-1:] and \
             words_before[-1].casefold() in W.CONDITION_WORDS:  # fmt: skip
         return None  # "dersom ein er smitta": "ein" is a pronoun
+    if before is not None and before.metric == PREVIOUS:
+        before = before._replace(metric=previous)  # "Dette tallet er …": the figure before
     metric = _classify(text, count, cs, ce, after, before, listed is not None)
     if metric is None:
         return None
