@@ -103,11 +103,12 @@ _S1 = frozenset(" \t\u00a0\u202f")  # the spaces allowed between a time and its 
 
 
 def _time(side: str) -> str:
-    """A time: ``H``, ``HH``, ``H.MM``, ``HH:MM``, or four digits (``0830``, ``1545``):
-    minutes after a separator, or right after an hour of two digits."""
-    return rf"""
-    (?P<{side}_h> \d{{1,2}} ) (?: (?: (?P<{side}_sep> [.:] ) | (?<= \d\d ) ) (?P<{side}_m> \d\d ) )?
+    """A time: ``H``, ``HH``, ``H.MM``, ``HH:MM``, or four digits (``0830``, ``1545``).
+
+    The hour takes both digits when there are two (``{1,2}+``), so minutes with no
+    separator come only after an hour of two digits: ``0830``, never ``830``.
     """
+    return rf"(?P<{side}_h> \d{{1,2}}+ ) (?: (?P<{side}_sep> [.:] )? (?P<{side}_m> \d\d ) )?"
 
 
 # The range, matched at each candidate. Not inside a number, a date or another range:
