@@ -50,8 +50,9 @@ a unit (``år``, ``uker``, ``plasser``, ``prosent`` …), nor dates (``16.03 -
 gives no times (``Døgnåpent: kl. 00-24`` does). Not read: ``og`` as a connector
 without ``mellom`` (``kl. 10 og 14`` is two times), ranges over midnight
 (``kl. 22-06``, ``16.00-08.00``), words between the two times (``fra 08.00 om
-morgenen til 15.30``), number words, and a bare ``fra 17-19``. A weekday with a
-date (``Lørdag 28. mars``, ``mandag 16.03``) is a date, not ``days``.
+morgenen til 15.30``), ``til`` with no space after it (``0900 til1400``),
+number words, and a bare ``fra 17-19``. A weekday with a date (``Lørdag 28.
+mars``, ``mandag 16.03``) is a date, not ``days``.
 
 Fields: ``opens``, ``closes`` (``HH:MM``), ``days`` (as written, or null).
 
