@@ -14,15 +14,20 @@ its ``date``: the item's own leading date (``16.12.2015: …``) or its section's
 
 Body text indented under an item, and a line that goes on in lower case right under
 it (wrapped text), do not end its list; blank and no-break-space-only lines between
-``•`` items do not either. Items under a numbered line (``2. Smittesporing:`` /
-``• Nærkontakter …``) are a list of their own, led in by that line as written, with
-the index starting again at 1. Items indented under an item of the same kind stay in
-its list. See ``kommunetekst.lists`` for the rules in full.
+``•`` items do not either, nor between dash items indented deeper than their lead-in.
+Items under a numbered line (``2. Smittesporing:`` / ``• Nærkontakter …``) are a list
+of their own, led in by that line as written, with the index starting again at 1; so
+are numbered lines indented under it that count from 1 again (a phone menu, `` 2.
+Helse:`` / ``  1. Legekontor``). Other items indented under an item of the same kind
+stay in its list. See ``kommunetekst.lists`` for the rules in full.
 
 Caveats: paragraphs that start with a dash and read as a quote
 (``– Jeg vil …, sier ordfører …``) are not items, nor is a lone dash
 paragraph without a lead-in that ends with a colon, nor a lone one that opens in
-the first person (``– Vi må stå sammen.``). A dash inside a line is never a mark.
+the first person (``– Vi må stå sammen.``). A lone ``*`` line without such a lead-in
+is a footnote (``* Gjelder ikke barn.``), and ``**`` is never a mark. A dash inside a
+line is never a mark, nor is a ``•`` inside a line that does not start with one
+(``Hjem • Tjenester • Kontakt``: a menu or a footer as often as a list).
 Numbered lines are items only as a list: two or more, counting from 1 (``a``,
 ``i``); a lone ``1. Innledning`` or ``10. trinn …`` is not, nor is ``1. mai``.
 ``item`` has its whitespace folded; ``text`` is the exact evidence.
@@ -54,7 +59,7 @@ from ..records import ExtractorInfo, Match
 INFO = ExtractorInfo(
     name="bullets",
     kind="bullet",
-    version="1.2",
+    version="1.3",
     description="List items with their lead-in, category, index, number and date",
     fields={
         "item": "string",
