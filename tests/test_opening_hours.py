@@ -100,6 +100,14 @@ DAYS = [
     Case("lørdag 10-14 og søndag 12-16",
          [("10-14", "10:00", "14:00", "lørdag"), ("12-16", "12:00", "16:00", "søndag")]),
     Case("kl. 9 - 15.30 man. - fre.", [("kl. 9 - 15.30", "09:00", "15:30", "man. - fre.")]),
+    # Abbreviations that keep a "d" (Torsd., Fred., Onsd.) and the dot of the last one.
+    Case("Sogndal: Mån. - Fred. kl. 08.00 - 14.00 og Torsd. kl. 08.00 - 19.00",
+         [("kl. 08.00 - 14.00", "08:00", "14:00", "Mån. - Fred."),
+          ("kl. 08.00 - 19.00", "08:00", "19:00", "Torsd.")]),
+    Case("Biblioteket: tirsd.–fred. 10–16, lørd. 10–14",
+         [("10–16", "10:00", "16:00", "tirsd.–fred."), ("10–14", "10:00", "14:00", "lørd.")]),
+    Case("Fred. 10-14", [("10-14", "10:00", "14:00", "Fred.")]),
+    Case("Telefontid: man.–fre. kl. 09.00–11.30", [("kl. 09.00–11.30", "09:00", "11:30", "man.–fre.")]),
     Case("Åpningstider mandag–torsdag: 8–15.30", [("8–15.30", "08:00", "15:30", "mandag–torsdag")]),
     Case("09–15 på lørdager", [("09–15", "09:00", "15:00", "lørdager")]),
     Case("Legevakten har åpent 8-22 alle dager.", [("8-22", "08:00", "22:00", "alle dager")]),
@@ -201,6 +209,9 @@ NO_MATCH = [
     Case("Mellom 15 og 20 av elevene testet positivt.", []),
     Case("Aldersgruppen 65—74 år og 18\u221264 år.", []),
     Case("Det ble gitt mellom 120 og 130 doser i uke 12-14.", []),
+    # "Fred" the name, "tys" (hush) and "man" (one) are no days, and the range needs a cue.
+    Case("Fred 10-14 fikk pris.", []),
+    Case("Tys 10-12 ganger.", []),
 ]
 
 KNOWN_FAILURES = [
@@ -214,6 +225,8 @@ KNOWN_FAILURES = [
     # No space after "til" (a typo on a real page): ranges are found from " til ".
     Case("Sentralbordet er bemanna frå 0900 til1400.",
          [("frå 0900 til1400", "09:00", "14:00", None)]),
+    # Abbreviated days joined by "og" are not one day expression (only full forms are).
+    Case("Ope onsd. og fred. kl 12-15.", [("kl 12-15", "12:00", "15:00", "onsd. og fred.")]),
     # Words between the two times.
     Case("Svar på telefon fra 08.00 om morgenen til 15.30.",
          [("fra 08.00 om morgenen til 15.30", "08:00", "15:30", None)]),

@@ -25,8 +25,9 @@ times are never evidence by themselves, and two that read as years
 be before ``closes`` (which may be 24:00). ``text`` is the range with its
 ``fra``/``mellom``/``kl.``.
 
-``days`` is the day expression as written (whitespace folded): the one right
-before the range (``på hverdager kl. 09 –15``, ``Lørdag/søndag: kl 00-24``),
+``days`` is the day expression as written (whitespace folded; weekdays in full or
+abbreviated, ``man.–fre.``, ``Mån. - Fred.``, ``Torsd.``, an abbreviation's dot
+kept): the one right before the range (``på hverdager kl. 09 –15``, ``Lørdag/søndag: kl 00-24``),
 else the one right after it (``kl. 09-15 mandag til fredag``, ``08:15-11:30,
 hver dag``, ``klokken 9–18 i helger``), else that of the range it follows
 (``kl. 8–11 og 12–15 på hverdager`` gives both ``hverdager``), else the only
@@ -51,7 +52,9 @@ gives no times (``Døgnåpent: kl. 00-24`` does). Not read: ``og`` as a connecto
 without ``mellom`` (``kl. 10 og 14`` is two times), ranges over midnight
 (``kl. 22-06``, ``16.00-08.00``), words between the two times (``fra 08.00 om
 morgenen til 15.30``), ``til`` with no space after it (``0900 til1400``),
-number words, and a bare ``fra 17-19``. A weekday with a date (``Lørdag 28.
+number words, a bare ``fra 17-19``, and abbreviated days joined by ``og``
+(``onsd. og fred.``: only full forms make a list). ``Fred`` without its dot is a
+name, not a day. A weekday with a date (``Lørdag 28.
 mars``, ``mandag 16.03``) is a date, not ``days``.
 
 Fields: ``opens``, ``closes`` (``HH:MM``), ``days`` (as written, or null).
@@ -81,7 +84,7 @@ from ..textutil import DASH_CLASS, DASHES, HSPACE_CLASS, fold_whitespace, senten
 INFO = ExtractorInfo(
     name="opening_hours",
     kind="opening_hours",
-    version="1.1",
+    version="1.2",
     description="Opening hours: time ranges with the days they apply to",
     fields={
         "opens": "string",
@@ -141,7 +144,12 @@ _DAGEN = sorted(w[: -len("dagen")] for w in WEEKDAYS if w.endswith("dagen"))
 _DAG = sorted(w[: -len("dag")] for w in WEEKDAYS if w.endswith("dag") and w + "en" not in WEEKDAYS)
 _WD = f"(?: {' | '.join(_DAGEN)} ) dag (?: en )? | (?: {' | '.join(_DAG)} ) dag"
 _WD_FORM = rf"(?: {_WD} ) (?: er | ar | ene | ane )?"
-_WD_ABBR = r"(?: man | mån | tirs | tir | tys | ons | tors | tor | fre | lør | lau | søn | sun )\.?"
+# Abbreviated weekdays, with or without their dot: "man.", "tirs", "Torsd.", "Fred.".
+_ABBR_WORDS = (
+    "man", "mån", "tirsd", "tirs", "tir", "tysd", "tys", "onsd", "ons", "torsd", "tors", "tor",
+    "fred", "fre", "lørd", "lør", "laurd", "lau", "sønd", "søn", "sun",
+)  # fmt: skip
+_WD_ABBR = rf"(?: {' | '.join(_ABBR_WORDS)} )\.?"
 _GROUP = rf"""
     hverdag (?: er | ene | ar | ane )? | kvardag (?: ar | ane )?
   | ukedag (?: er | ene | ar | ane ) | vekedag (?: ar | ane ) | virkedag (?: er | ene )
@@ -190,7 +198,10 @@ _DAY_START = ("man", "mån", "tir", "tys", "ons", "tor", "fre", "lør", "lau", "
               "hverdag", "kvardag", "ukedag", "vekedag", "virkedag", "helg", "dag")  # fmt: skip
 # … and words that may lead in the days after a range ("på hverdager", "i helgene", "hver dag").
 _AFTER_WORDS = frozenset({"på", "i", "alle", "hver", "kvar"})
-_ABBREVIATIONS = frozenset({"tirs", "tir", "ons", "tors", "tor", "fre", "lør", "lau", "søn", "sun"})
+# Those that are days alone before a range ("lør 10–14"): not "man" ("one") nor "tys" ("hush"),
+# and "fred" (a name, "peace") only with its dot ("Fred. 10–14").
+_ABBR_SET = frozenset(_ABBR_WORDS)
+_ABBREVIATIONS = _ABBR_SET - {"man", "mån", "tys", "fred"}
 # A line of days over a range or a column of ranges ("Mandag–fredag:", "Laurdag") is short.
 _HEADING_MAX = 120
 # What may stand before a range that starts its line: spaces and list marks.
@@ -494,7 +505,10 @@ def _context_before(text: str, rs: int) -> tuple[int, bool, str | None, int, str
             days = _day_text(d)
             if d is not None:
                 days_start = d.start()
-            if days is None and w in _ABBREVIATIONS:  # "lør 10–14"
+                if days and text[we] == "." and w in _ABBR_SET:
+                    days += "."  # "Mån. - Fred. kl. 8-14": the abbreviation's dot
+            if days is None and (w in _ABBREVIATIONS or (w == "fred" and text[we] == ".")):
+                # "lør 10–14"
                 days, days_start = text[ws : we + (text[we] == ".")], ws
     return start, cue, days, days_start, lead.casefold() if lead else "", bool(kl)
 
