@@ -196,6 +196,32 @@ YEARS = [
         [("2,1 %", 2.1, P, None), ("1,4 %", 1.4, P, None)],
     ),
     Case("Mål for perioden 2021–2024\nNetto driftsresultat 1,75 %", [("1,75 %", 1.75, P, None)]),
+    # Points from a figure with its own year span two years: no year. With one year of the
+    # change's own ("i 2020"), or when no compared figure has one, the year stands.
+    Case(
+        "Sykefraværet gikk ned 0,8 prosentpoeng fra 7,4 prosent i 2019 til 6,6 prosent i 2020.",
+        [("0,8 prosentpoeng", 0.8, PP, None), ("7,4 prosent", 7.4, P, 2019), ("6,6 prosent", 6.6, P, 2020)],
+    ),
+    Case(
+        "Fråværet auka med 1,2 prosentpoeng frå 5,1 prosent i 2018 til 6,3 prosent i 2019.",
+        [("1,2 prosentpoeng", 1.2, PP, None), ("5,1 prosent", 5.1, P, 2018), ("6,3 prosent", 6.3, P, 2019)],
+    ),
+    Case(
+        "Ledigheten var 3,1 prosent i 2021, ned 0,4 prosentpoeng fra 3,5 prosent i 2020.",
+        [("3,1 prosent", 3.1, P, 2021), ("0,4 prosentpoeng", 0.4, PP, None), ("3,5 prosent", 3.5, P, 2020)],
+    ),
+    Case("I 2021 økte andelen med 2 prosentpoeng.", [("2 prosentpoeng", 2.0, PP, 2021)]),
+    Case("Ledigheten økte med 0,3 prosentpoeng i 2020.", [("0,3 prosentpoeng", 0.3, PP, 2020)]),
+    # A relative clause after a year gives that year's figure ("som var på", "da/då … fikk").
+    Case("Partiet slo rekorden fra 1995, som var på 11,3 prosent.", [("11,3 prosent", 11.3, P, 1995)]),
+    Case("Oppslutnaden slår rekorden frå 1997, då partiet fekk 15,3 prosent.",
+         [("15,3 prosent", 15.3, P, 1997)]),
+    Case("I valget i 2019, da partiet fikk 9,2 prosent, var valgdeltakelsen lav.",
+         [("9,2 prosent", 9.2, P, 2019)]),
+    # ... not a longer clause, nor the end of a period.
+    Case("Rekorden er fra 1995, som var et godt år for partiet med 11 prosent.",
+         [("11 prosent", 11.0, P, None)]),
+    Case("Andelen økte fra 2017 til 2019, som var på 12 prosent.", [("12 prosent", 12.0, P, None)]),
     # The date header's year (as written) is the section's.
     Case(
         "12.05.2021 Vaksinasjon\nNå har 54 prosent fått første dose.",
@@ -227,6 +253,10 @@ BUGS_CAUGHT = [
     ),
     # "to hundre" is not read as 100.
     Case("to hundre prosent", []),
+    # Table cells run together by a scraper: a "%" right before a digit ends a cell.
+    Case("Andel 62 %67 %64 %", [("62 %", 62.0, P, None), ("67 %", 67.0, P, None), ("64 %", 64.0, P, None)]),
+    # A year and a comma before a figure are no part of it.
+    Case("I 2019, 45 prosent av elevene svarte ja.", [("45 prosent", 45.0, P, 2019)]),
 ]
 
 NO_MATCH = [
@@ -258,6 +288,11 @@ NO_MATCH = [
     Case("Skatten er 2 promille, og 1 av 10 betaler den.", []),
     Case("Antall smittede pr. 100 000: 109 (101)", []),
     Case("Se § 12 og punkt 3.4 i forskriften.", []),
+    # A comma and a space before the number: "0, 6" is 0,6 with a stray space (never 6), or a
+    # list whose other members have no unit.
+    Case("en tilbakegang på 0, 6 prosentpoeng fra valget", []),
+    Case("ein auke på 1, 2 prosent", []),
+    Case("Andelen var 2, 3 prosent.", []),
 ]
 
 KNOWN_FAILURES = [

@@ -12,8 +12,10 @@ gives two records, one per end; the first one's evidence is the whole range.
 says it:
 
 1. the figure's own year: one written right after it (``53 prosent i 2017``,
-   ``46,8 prosent ved utgangen av 2017``, ``5,2 prosent i 4. kvartal 2017``) or
-   labelling it (``2019: 2,8 %``, ``i 2003 (58 prosent)``);
+   ``46,8 prosent ved utgangen av 2017``, ``5,2 prosent i 4. kvartal 2017``),
+   labelling it (``2019: 2,8 %``, ``i 2003 (58 prosent)``), or followed by a
+   short relative clause that gives the figure (``rekorden fra 1995, som var på
+   11,3 prosent``, ``valet i 2015, då partiet fekk 12 prosent``);
 2. its clause, else its sentence, when that gives one year (``på landsbasis var
    i 2018 på 67 prosent``; ``Av disse gikk 67 prosent til arbeid, på landsbasis
    var det 51 prosent i 2018`` gives 2018 to both), except a year that belongs to
@@ -38,7 +40,9 @@ sentence spans or compares years: a period (``fra 2018 til 2019``, ``2018–19``
 ``siden 2016``, ``4. kvartal 2017 til 3. kvartal 2018``), a baseline (``ned 8,2
 prosentpoeng frå 2015``, ``høyere enn i 2019``, ``sammenlignet med 2018``) or a
 year named relative to another (``i fjor``, ``året før``, ``neste år``) stops
-steps 3 and 4 as well. ``fra <noun> i 2019`` is a baseline only in a sentence of
+steps 3 and 4 as well. Percentage points are a change: measured from a figure
+with its own year (``0,5 prosentpoeng fra 11,9 prosent i 2020 til 11,4 prosent i
+2021``) they span two years and take none. ``fra <noun> i 2019`` is a baseline only in a sentence of
 change (``vokser med 7 prosentpoeng fra valget i 2019``, not ``tilskuddet fra
 staten i 2019``), and ``etter`` starts a period only right before its year
 (``etter 1945``, not ``etter endt program i 2019``). A plan period
@@ -53,7 +57,11 @@ not a year.
 Caveats: ``en av fem``, ``halvparten`` and ``tre firedelar`` are not read as
 percentages; nor are ``promille``, ``prosentvis``, ``prosentandel``,
 ``50-prosentstilling``, ``PST``, or shares written without a unit (``(8,91)``,
-a table whose unit is only in its header). A dash range whose first end is
+a table whose unit is only in its header). A number right after one to three
+digits, a comma and a space gives nothing: ``0, 6 prosentpoeng`` is 0,6 with a
+stray space (never 6), ``2, 3 prosent`` a list whose first member has no unit.
+Table cells run together by a scraper (``62 %67 %``) are read; a number glued to
+a word before it (``driftsinntektene62 %``) is not. A dash range whose first end is
 not below the second (``2019-20 %``) gives nothing. Number words are single
 words up to 999 (``numwords``); a compound of several words (``hundre og ti``)
 or a fraction (``en halv prosent``) gives nothing rather than a wrong value.
@@ -89,7 +97,7 @@ from ..textutil import DASH_CLASS, DASHES, HSPACE, HSPACE_CLASS, sentence_bounds
 INFO = ExtractorInfo(
     name="percentages",
     kind="percentage",
-    version="1.1",
+    version="1.2",
     description="Percentages and percentage points, with the year they are for",
     fields={
         "value": "number",
@@ -132,7 +140,7 @@ P_UNIT_RE = re.compile(
     """,
     re.VERBOSE,
 )
-PERCENT_SIGN_RE = re.compile(r"% (?: -? (poeng | point) s? )? (?! \w )", re.VERBOSE)
+PERCENT_SIGN_RE = re.compile(r"% (?: -? (poeng | point) s? )? (?! [^\W\d] )", re.VERBOSE)
 _LOOKBACK = 60  # characters before a unit searched for its number(s)
 
 # "1 200,5" -> "1200.5": grouping spaces out, decimal comma to a dot (as parse_decimal_comma).
@@ -222,6 +230,12 @@ _GAP_STOP_WORDS = frozenset(
 )
 # Between a year and the figure it labels: "2019: 2,8 %", "i 2003 (58 prosent)".
 _LABEL_GAP_RE = regex.compile(rf"{_S}* [:(] {_S}* [<>]? {_S}*", regex.VERBOSE)
+# A relative clause after a year, with the figure of that year: "rekorden fra 1995, som var
+# på 11,3 prosent", "valet i 2015, då partiet fekk 12 prosent" (a few words, no figure).
+_RELATIVE_CLAUSE_GAP_RE = regex.compile(
+    rf"{_S}* , {_S}* (?: som | da | då ) (?: {_S}+ \p{{L}}+ \.? ){{0,3}} {_S}+",
+    regex.VERBOSE | regex.IGNORECASE,
+)
 # Before a figure it is compared with, at most two words before it: "en økning fra 53
 # prosent", "mot (antatt) 45 prosent", "sammenlignet med 40 prosent".
 _COMPARED_FIGURE_WORDS = frozenset({"fra", "frå", "mot"})
@@ -326,6 +340,22 @@ def _after_dash(text: str, pos: int) -> bool:
     return p >= 0 and text[p].isdigit()
 
 
+def _after_comma_space(text: str, start: int) -> bool:
+    """Whether one to three digits, a comma and one space come right before ``start``.
+
+    "0, 6 prosentpoeng" is a decimal comma with a stray space after it (a decimal comma
+    never has one), or the end of a list whose other members have no unit ("2, 3 prosent"):
+    either way the number alone is not the figure. A year before the comma ("I 2019, 45
+    prosent …") has four digits and is no part of the number.
+    """
+    if start < 3 or text[start - 1] not in _HS or text[start - 2] != ",":
+        return False
+    p = start - 3
+    while p >= 0 and text[p].isdigit():
+        p -= 1
+    return 0 < start - 3 - p <= 3
+
+
 def _compound_tail(text: str, start: int) -> bool:
     """Whether the number word at ``start`` ends a compound of several words we do not read:
     "hundre og ti", "to og en halv", "to hundre" (but "ett hundre" is 100)."""
@@ -392,6 +422,8 @@ def _figures_at(text: str, a: int, u_end: int, unit: str) -> list[_Figure]:
             return []  # "hundre og ti prosent": a compound we do not read
         if start and text[start - 1] in _SPACE_OR_DASH and _after_dash(text, start):
             return []  # "2019-20 %" is not 20 percent
+        if _after_comma_space(text, start):
+            return []  # "0, 6 prosentpoeng": 0,6 with a stray space, or a list; never 6
         return [_Figure(start, start, u_end, num, unit)]
     if sign:
         return []
@@ -563,6 +595,8 @@ def _own_year(text: str, f: _Figure, years: list[_Year]) -> _Year | None:
         if y.end <= f.start:
             if y.kind == YEAR and _LABEL_GAP_RE.fullmatch(text, y.end, f.start):
                 return y
+            if y.kind != PERIOD and _RELATIVE_CLAUSE_GAP_RE.fullmatch(text, y.end, f.start):
+                return y  # "rekord fra 1995, som var på 11,3 prosent": even a year compared with
             return None
     return None
 
@@ -604,6 +638,11 @@ def _sentence_years(text: str, figures: list[_Figure], s: int, e: int) -> list[i
             continue
         if is_baseline:
             out.append(_NO_YEAR)  # a figure compared with: only its own year is its
+            continue
+        if f.unit == PP and owned_by_baseline:
+            # Points are a change; from a figure with its own year ("0,5 prosentpoeng fra 11,9
+            # prosent i 2020 til 11,4 prosent i 2021") the change spans two years.
+            out.append(_NO_YEAR)
             continue
         if relative is None:
             relative = _relative_year(text, s, e)
