@@ -34,9 +34,10 @@ def main() -> None:
     """
     _signals.hold()  # first: a stop signal during the imports below waits for their end
     try:
-        from ._io import keep_going_without_stderr
+        from ._io import keep_going_without_stderr, stdout_errors_are_sentences
 
         keep_going_without_stderr()
+        stdout_errors_are_sentences()
         _import_c_extensions()
         cli = _group()
 
@@ -62,7 +63,7 @@ def _end(e: BaseException) -> None:
     """End the process for the exception that stopped the run."""
     import click
 
-    from ._io import silence_stdout
+    from ._io import OutputError, silence_stdout
 
     if isinstance(e, SystemExit | click.exceptions.Exit):
         raise e
@@ -81,6 +82,8 @@ def _end(e: BaseException) -> None:
         click.echo("Interrupted.", err=True)
         sys.exit(130)
     if isinstance(e, click.ClickException):
+        if isinstance(e, OutputError):
+            silence_stdout()  # what is still buffered would fail again at exit
         e.show()
         sys.exit(e.exit_code)
     if os.environ.get("KOMMUNETEKST_DEBUG") or not isinstance(e, Exception):

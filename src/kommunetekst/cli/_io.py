@@ -517,6 +517,66 @@ def stdout_file_stat() -> os.stat_result | None:
     return st if stat.S_ISREG(st.st_mode) else None
 
 
+def stdout_errors_are_sentences() -> None:
+    """Make a failing stdout end any command with one sentence and status 1.
+
+    A full disk (``> /dev/full``) or an I/O error while a command writes its
+    output becomes ``Error: cannot write to standard output (…); the output is
+    incomplete.`` (an :class:`OutputError`), and stdout closed at the start
+    (``>&-``) ``… (it is closed); nothing was written.`` on the first write.
+    A closed pipe (``| head``) still raises BrokenPipeError: that ends quietly.
+    """
+    if isinstance(sys.stdout, _Stdout):
+        return
+    sys.stdout = _Stdout(sys.stdout)  # type: ignore[assignment]
+
+
+class _Stdout:
+    """A text or binary stream whose write errors are :class:`OutputError`; None: closed."""
+
+    def __init__(self, stream: IO[str] | IO[bytes] | None) -> None:
+        self._stream = stream
+
+    def write(self, data: str | bytes | bytearray) -> int:
+        if self._stream is None:
+            raise OutputError(
+                "cannot write to standard output (it is closed); nothing was written."
+            )
+        try:
+            return self._stream.write(data)  # type: ignore[arg-type]
+        except BrokenPipeError:
+            raise
+        except OSError as e:
+            raise output_error("to standard output", e, "the output is incomplete") from e
+
+    def flush(self) -> None:
+        if self._stream is None:
+            return
+        try:
+            self._stream.flush()
+        except BrokenPipeError:
+            raise
+        except OSError as e:
+            raise output_error("to standard output", e, "the output is incomplete") from e
+
+    @property
+    def buffer(self) -> _Stdout:
+        return _Stdout(None if self._stream is None else self._stream.buffer)  # type: ignore[union-attr]
+
+    def isatty(self) -> bool:
+        return self._stream is not None and self._stream.isatty()
+
+    def fileno(self) -> int:
+        if self._stream is None:
+            raise ValueError("standard output is closed")
+        return self._stream.fileno()
+
+    def __getattr__(self, name: str) -> object:
+        if self._stream is None:
+            raise AttributeError(name)
+        return getattr(self._stream, name)
+
+
 def keep_going_without_stderr() -> None:
     """Make a failing stderr drop its sentences instead of raising.
 
