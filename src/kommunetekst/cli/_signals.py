@@ -73,6 +73,10 @@ def _handle(signum: int, frame: FrameType | None) -> None:
     if _received is not None:  # the run is already stopping
         return
     _received = signum
+    # Any later stop signal is ignored by the system itself: Python resets the handlers to
+    # the default action while it exits, and a second SIGTERM would then kill the process.
+    for other in STOP_SIGNALS:
+        signal.signal(other, signal.SIG_IGN)
     if _raising and not _in_finalizer(frame):
         raise Stopped(signum)
 
