@@ -1106,3 +1106,71 @@ def test_a_record_json_cannot_hold_is_left_out_alone(tmp_path: Path, monkeypatch
         ("document", None),
         ("case_count", 2),
     ]
+
+
+def test_two_file_names_never_get_the_same_doc(tmp_path: Path) -> None:
+    # The Latin-1 name b<e6>r.txt and the UTF-8 name "b\xe6r.txt" (with a backslash)
+    # both became doc "b\xe6r.txt": two files, one name in the records.
+    with open(os.fsencode(tmp_path) + b"/b\xe6r.txt", "wb") as fh:
+        fh.write(LOG.encode())
+    (tmp_path / "b\\xe6r.txt").write_text(LOG, "utf-8")
+    result = run(["extract", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    docs = sorted(d["doc"][len(str(tmp_path)) + 1 :] for d in doc_records(result.stdout))
+    assert docs == ["b\\\\xe6r.txt", "b\\xe6r.txt"]
+
+
+def test_control_characters_in_a_file_name_are_not_printed_raw(tmp_path: Path) -> None:
+    # A name holding a newline or a terminal's escape sequence was printed as it was.
+    name = "a\nError: forged\x1b[2J.txt"
+    (tmp_path / name).symlink_to(tmp_path / "missing")
+    result = run(["extract", str(tmp_path)])
+    assert result.exit_code == 1
+    assert stderr_lines(result) == [
+        f"Error: {tmp_path}/a\\x0aError: forged\\x1b[2J.txt: cannot read (broken symbolic link)."
+    ]
+
+
+@pytest.mark.parametrize("text", ["• \x85", "◦ \u2028", "- \x85\n- \u2029", "1. \x85\n2. \x85"])
+def test_a_list_item_of_nothing_but_spaces_is_no_item(text: str) -> None:
+    # '• \x85' gave {"item": ""}: U+0085 and U+2028 are spaces to str.split, not to the marks.
+    assert [r["item"] for r in records(text, "bullet")] == []
+    assert [r["item"] for r in records(text + "\n• Bolig\n", "bullet")] == ["Bolig"]
+
+
+def test_a_long_lead_in_is_cut_to_300_characters_on_every_item() -> None:
+    # Each item repeated its whole lead-in: 275 KB of input gave 2.5 GB of JSONL.
+    heading = "Tiltak " + "x" * 200_000 + ":"
+    text = heading + "\n" + "• a\n" * 12_500
+    out = run(["extract", "-"], text)
+    assert out.exit_code == 0
+    assert len(out.stdout_bytes) < 25 * len(text.encode())
+    bullets = [r for r in lines(out.stdout) if r["kind"] == "bullet"]
+    assert len(bullets) == 12_500
+    assert {r["heading"] for r in bullets} == {heading[:299] + "…"}
+    assert {r["category"] for r in bullets} == {
+        r["category"] for r in records(heading + "\n• a\n", "bullet")
+    }
+
+
+@pytest.mark.parametrize(
+    ("args", "error"),
+    [
+        ((None,), TypeError),
+        ((123,), TypeError),
+        ((b"Ring 113",), TypeError),
+        (("x", "-", 10**20), ValueError),
+        (("x", "-", True), TypeError),
+        (("x", "-", None, 5), TypeError),
+        (("x", "-", None, [5]), TypeError),
+        (("x", None), TypeError),
+    ],
+    ids=["None", "int", "bytes", "year 10**20", "year True", "only 5", "only [5]", "doc None"],
+)
+def test_extract_text_says_what_is_wrong_with_its_arguments(
+    args: tuple[Any, ...], error: type
+) -> None:
+    # These raised AttributeError, OverflowError or a TypeError from deep inside.
+    with pytest.raises(error) as raised:
+        list(extract_text(*args))
+    assert raised.traceback[-1].path.name == "pipeline.py", "raised deep inside, not at the call"
