@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import contextlib
 import multiprocessing
+import pickle
 import signal
 import sys
 from collections import deque
@@ -193,6 +194,9 @@ def _serve(fn: Callable[..., Any], conn: Connection) -> None:
                 outcome: tuple[bool, Any] = (True, fn(*task))
             except Exception as e:
                 outcome = (False, e)
-            conn.send(outcome)
+            try:
+                conn.send(outcome)
+            except (pickle.PicklingError, TypeError, AttributeError) as e:  # not picklable
+                conn.send((False, RuntimeError(f"{outcome[1]!r} cannot be sent back: {e}")))
     except (EOFError, OSError):  # the parent closed the pipe or died
         return
