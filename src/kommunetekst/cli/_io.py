@@ -528,7 +528,7 @@ def stdout_errors_are_sentences() -> None:
     """
     if isinstance(sys.stdout, _Stdout):
         return
-    sys.stdout = _Stdout(sys.stdout)  # type: ignore[assignment]
+    sys.stdout = _Stdout(sys.stdout)  # type: ignore[assignment,unused-ignore]  # a TextIO in all but name
 
 
 class _Stdout:
