@@ -27,7 +27,7 @@ FLOORS: dict[str, tuple[float, dict[str, float]]] = {
     "case_count": (1.0, {"place": 1.0}),
     "date_header": (1.0, {}),
     "email": (1.0, {}),
-    "opening_hours": (0.947, {"days": 1.0}),
+    "opening_hours": (1.0, {"days": 1.0}),
     "percentage": (1.0, {"year": 1.0}),
     "phone": (1.0, {"type": 1.0, "label": 1.0}),
 }

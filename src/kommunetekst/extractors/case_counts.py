@@ -3,43 +3,55 @@
 One record per figure, so ``Det er nå 246 smittede, 8 nye fra søndag.`` gives
 a ``total`` of 246 and a ``new`` of 8. Figures are digits with any thousands
 separator (``1 641`` with a normal or no-break space, ``1.641``) or number words,
-bokmål and nynorsk (``fem``, ``ein``, ``tjueto``, ``ingen``; see ``numwords``).
+bokmål and nynorsk (``fem``, ``ein``, ``eit``, ``tjueto``, ``ingen``; see ``numwords``).
 
 How a figure is read
 --------------------
 1. **Find.** A sentence is read when it holds a case word (``smitt…``,
    ``tilfelle``, ``innlagt``, ``på sykehus``, ``død…``/``døydd``) or, in a text
-   that speaks of infection, an increase or a day (``økning``, ``auke``,
-   ``døgn``); so is the sentence right after one that gave a total (``Det er 13
-   flere enn i går.``). Each count in it is read in its clause (between commas,
-   semicolons, colons, brackets and dashes).
-2. **Read the words around the count** (the word lists, bokmål and nynorsk, are
-   in ``_case_words``): after it, the noun it counts and what the clause says of
-   it (``246 smittede``, ``18 personer fra Asker og Bærum er innlagt``, ``87
-   personer … har fått påvist koronasmitte``, ``10 012 nordmenn testa
-   positivt``); before it, a label (``Antall smittede i Bærum er 191``,
-   ``Smittetallet: 57``), a sum (``tilsammen 423``, ``I alt har …``) or an
-   increase (``en økning på 92``, ``Døgnauken på 411``, ``auken har vore på
-   176``); a place list (``Oslo (2810), Bergen (566)``); a period (``siste
-   døgn``, ``sidan fredag``).
+   that speaks of infection, an increase, a day, a patient or a positive test
+   (``økning``, ``auke``, ``døgn``, ``koronapasientar``, ``testa positivt``); so is
+   the sentence right after one that gave a total (``Det er 13 flere enn i går.``).
+   A log entry's title is read too (``21. august: Fire nye smittetilfeller``), and
+   so are lists of places under a lead-in that names cases (``* Oslo: 1.962``).
+   Each count is read in its clause (between commas, semicolons, colons, brackets
+   and dashes).
+2. **Read the words around the count** (``_case_grammar``, with the word lists,
+   bokmål and nynorsk side by side, in ``_case_words``): after it, the noun it
+   counts and what the clause says of it (``246 smittede``, ``18 personer fra Asker
+   og Bærum er innlagt``, ``87 personer … har fått påvist koronasmitte``, ``10 012
+   nordmenn testa positivt``); before it, a label (``Antall smittede i Bærum er
+   191``, ``Smittetallet: 57``, a status line ``Nye smittetilfeller i dag 1``), a
+   sum (``tilsammen 423``, ``I alt har …``), an increase (``en økning på 92``,
+   ``Døgnauken på 411``, ``auken har vore på 176``, ``Ytterligere 37``) or a verb
+   (``Det døde 2 personer``, ``påvist smitte hos tre``); a place list (``Oslo
+   (2810), Bergen (566)``, ``Viken med 19``); a period (``siste døgn``, ``sidan
+   fredag``).
 3. **Classify** by the first row of this table that applies:
 
    ======================================================  ================
    cue                                                     figure
    ======================================================  ================
-   approximate, range, year, set named before, pronoun,     none
-   condition (``nærmere 400``, ``20-30``, ``I 2020``,
-   ``de 57``, ``en som er smittet``, ``dersom ein er
-   smitta``)
+   approximate, threshold, range, year, set named before,  none
+   pronoun, condition, suspicion (``nærmere 400``,
+   ``passerer 300``, ``20-30``, ``I 2020``, ``de 57``,
+   ``en som er smittet``, ``viss vi hadde hatt 500``,
+   ``med mistanke om smitte``)
+   an average, a rate, a week's or a month's figure, a      none
+   difference (``i snitt 145``, ``per 100 000``, ``førre
+   veke``, ``69 tilfeller flere enn gjennomsnittet``)
    the count names something else (``i karantene``,        none
-   ``prøver``, ``prosent``, ``5 ganger``)
-   a part of the town (``blant ansatte``, ``på              none
-   sykehjemmet``, ``2 smittede elever``, ``av våre``)
-   a death word (``døde``, ``dødsfall``)                    deaths
-   a hospital word (``innlagt``, ``på sykehus``)            hospitalized
+   ``prøver``, ``prosent``, ``5 ganger``, ``friske``)
+   a part of the town or of a set (``blant ansatte``,       none
+   ``på sykehjemmet``, ``2 smittede elever``, ``av våre``,
+   ``smitta i eigen husstand``, ``etter reise``)
+   a death word (``døde``, ``dødsfall``, ``har døydd``)      deaths
+   a hospital word (``innlagt``, ``på sykehus``, ``lagt     hospitalized
+   inn``, ``koronapasientar``)
    an increase before it in its clause                      new
    a new word (``nye``, ``flere``) or a period right         new
-   around it (``siste døgn``, ``siden fredag``)
+   around it (``siste døgn``, ``siden fredag``), or a log
+   entry's title
    a case word, a total label or a sum                      total
    ======================================================  ================
 
@@ -50,36 +62,38 @@ sentence states with ``per``/``pr.`` (``per 18. juni``, ``per klokken 24.00 den
 3.04.2020``; a missing year comes from the section or ``--year``, else the date
 is null). ``since`` is filled for ``new`` figures only, as written: the time
 after ``fra``, ``siden``, ``enn``, ``i forhold til`` … (``søndag``, ``i går``,
-``forrige fredag``, ``27. mars``), ``i løpet av helgen`` (``helgen``), or
-``siste døgn``. ``since_date`` resolves it against ``date``: ``i går`` and
-``siste døgn`` (the 24 hours before the report) are the day before, a weekday
-is the latest such day before ``date``, a date is itself; ``helgen``,
+``forrige fredag``, ``27. mars``, ``siste rapportering``), ``i (løpet av) helgen``
+(``helgen``), or ``siste døgn``. ``since_date`` resolves it against ``date``: ``i
+går`` and ``siste døgn`` (the 24 hours before the report) are the day before, a
+weekday is the latest such day before ``date``, a date is itself; ``helgen``,
 ``natta``, ``sist`` and ``siste uke`` stay null. ``place`` is a capitalised name
 after ``i``/``fra``/``på`` in the figure's own clause (``i Bærum``, ``fra Asker
-og Bærum``, ``i Vestnes kommune``), or the name before a bracketed count
-(``Oslo (2810)``); a figure that sums up an earlier clause (``…nye smittede i
-Bærum, tilsammen 423``) takes that clause's place. A name before a hospital
-word (``på Bærum sykehus``) is not a place, nor is a name after ``på`` for
-hospital and death figures, where it names the hospital (``innlagt på Ahus``).
+og Bærum``, ``i Vestnes kommune``), the name before a bracketed count (``Oslo
+(2810)``), or the name a ``som`` clause tells of (``Nordland, som har ni
+tilfelle``); a figure that sums up an earlier clause (``…nye smittede i Bærum,
+tilsammen 423``) takes that clause's place. A name before a hospital word (``på
+Bærum sykehus``) is not a place, nor is a name after ``på`` for hospital and
+death figures, where it names the hospital (``innlagt på Ahus``).
 
 Caveats, on purpose (a wrong figure is worse than none):
 
-- approximate, capacity, threshold and average figures are skipped: ``nærmere
-  400``, ``over 100``, ``ca. 40``, ``plass til inntil 7 koronasmittede
-  pasienter``, ``har passert 1000``, ``i snitt 145``; so are ranges (``25-30``,
-  ``mellom 20 og 30``), sets named before (``de 57 smittede``, ``1 av 10``)
-  and years (``I 2020 døde 5``);
 - counts for a part of the town are not its figures: ``ingen smittede på
-  sykehjem``, ``3 smittede blant ansatte``, ``2 smittede elever``, ``2 av våre
-  pasienter er smittet``, ``hvorav 30 smittede``; nor is a bare ``Ingen smitte.``;
+  sykehjem``, ``3 smittede blant ansatte``, ``2 av våre pasienter er smittet``,
+  ``hvorav 30 smittede``; nor is a bare ``Ingen smitte.``;
 - quarantine, tests and percentages are not case counts (``5 personar i
-  karantene``, ``6 nye positive prøver``, ``12 prosent av de smittede``), nor is
-  ``testet positivt`` unless the sentence says the count is a sum or new (``I alt
-  har 10 012 testa positivt``; not ``en medarbeider har testet positivt``);
+  karantene``, ``6 nye positive prøver``, ``12 prosent av de smittede``);
+  ``testet positivt`` is new, or a total when the sentence says it is a sum (``I
+  alt har 10 012 testa positivt``), but not of one named person (``en medarbeider
+  har testet positivt``);
 - ``nye innlagte`` and ``nye dødsfall`` (changes of the hospital and death
-  figures) and ``3 flere enn i Asker`` (a comparison of places) are not read;
-- a count needs a space or a bracket before it (``(+3`` is not read), and the
-  words before a count are read only back to the start of its sentence.
+  figures), an increase of patients (``en økning på fem pasienter``), ``3 flere enn
+  i Asker`` (a comparison of places) and ``flere`` after a hospital figure are not
+  read; ``13 flere`` is new only with its time (``enn i går``) or right after a total;
+- another day's figure (``då det vart registrert 31 smitta``) is not read, nor is a
+  figure whose period is a week, a month or a stated span (``i perioden 27.–29.
+  desember``);
+- a count needs a space, a bracket or a quote before it (``(+3`` is not read), and
+  the words before a count are read only back to the start of its sentence.
 
 Fields: ``metric`` (``total``, ``new``, ``hospitalized``, ``deaths``),
 ``value`` (int), ``place``, ``since``, ``since_date``, and ``kommune_no``: the
@@ -114,6 +128,23 @@ from ..numwords import NUMBER_WORD_PATTERN, parse_number_word
 from ..records import ExtractorInfo, Match
 from ..textutil import DASHES, HSPACE, parse_int_grouped, sentence_ends
 from . import _case_words as W
+from ._case_grammar import (
+    CASE_NOUN_WORDS,
+    CASE_WORD_RE,
+    LABEL_CASE_WORDS,
+    NOT_NEW_RE,
+    PREDICATE_RE,
+    PREVIOUS,
+    SINCE_RE,
+    TAIL_OK_RE,
+    After,
+    Before,
+    Count,
+    label_metric,
+    line_label,
+    read_after,
+    read_before,
+)
 
 INFO = ExtractorInfo(
     name="case_counts",
@@ -143,33 +174,6 @@ class Figure(NamedTuple):
     since_date: str | None = None
 
 
-class Count(NamedTuple):
-    """A number in the text: digits or a number word, and where it stands."""
-
-    start: int
-    end: int
-    value: int
-    word: str | None  # the number word as written; None for digits
-
-
-class After(NamedTuple):
-    """What the words after a count say it counts.
-
-    ``what`` is one of "case", "new", "hospital", "death", "tested" (``testet
-    positivt``), "other" (something that is not a case figure), "unit" or "patients" (people,
-    with nothing said of them) or None (nothing recognised).
-    """
-
-    what: str | None
-    end: int  # the end of the words that named it: the figure's evidence
-    place: str | None = None
-    part: bool = False  # "av våre", "smittede elever": a part of the town
-    pronoun: bool = False  # "en som er smittet": "en" is a pronoun, not a count
-    more: bool = False  # "13 flere enn i går": new read as a difference
-    relative: bool = False  # its words end in a relative clause: "18 personar som har …"
-    verb_first: bool = False  # a verb right after the count: "ein er smitta"
-
-
 class Sentence(NamedTuple):
     """A sentence being read, and what reading its counts needs to know of it."""
 
@@ -178,15 +182,7 @@ class Sentence(NamedTuple):
     date: str | None  # the date its figures belong to
     follows_total: bool  # it follows a sentence that gave a total: only an increase is read
     title: bool  # it is a log entry's title ("21. august: Fire nye smittetilfeller")
-    names_cases: bool  # it has a case word and no hospital word: a place list gives totals
-
-
-class Before(NamedTuple):
-    """A label, sum or increase written before a count, back to the sentence start."""
-
-    how: str  # "label", "sum", "increase", "died" or "infected"
-    start: int
-    metric: str | None  # the metric the label names ("Antall innlagte er 4"), if any
+    lower: str  # its text, lower-cased
 
 
 # -- 1. find: the sentences worth reading ------------------------------------------------
@@ -288,6 +284,14 @@ def _match(fig: Figure, date: str | None) -> Match:
     return Match("case_count", fig.start, fig.end, date, fields)
 
 
+def _points_back(text: str, s: int, e: int) -> bool:
+    """Whether the sentence ``[s, e)`` speaks of "dette tallet"/"dette talet"."""
+    return any(text.find(words, s, e) != -1 for words in _THIS_NUMBER)
+
+
+_THIS_NUMBER = ("ette tallet", "ette talet")
+
+
 # What may follow a sentence end before the next sentence starts.
 _SENTENCE_GAP_RE = re.compile("[.!?\"»”' \t\u00a0\u202f]*")
 
@@ -312,8 +316,14 @@ def _read_paragraph(
         has_cue = k < len(cues) and cues[k] < e
         while k < len(cues) and cues[k] < e:
             k += 1
-        if has_cue or follow:
-            figures, sentence_date = _read_sentence(doc, s, e, date, not has_cue, deaths_seen, title)
+        last = found[-1][0].metric if found else None
+        # "Dette tallet er nå gått ned til elleve": a sentence that points back to the
+        # figure before it is read as one of its kind
+        points_back = last is not None and _points_back(text, s, e)
+        if has_cue or follow or points_back:
+            figures, sentence_date = _read_sentence(
+                doc, s, e, date, not (has_cue or points_back), deaths_seen, title, last
+            )
             found += [(fig, sentence_date) for fig in figures]
             deaths_seen = deaths_seen or any(fig.metric == "deaths" for fig in figures)
             # "Det er 13 flere enn i går." counts from a total just given, not from a new
@@ -351,7 +361,6 @@ _COUNT_RE = re.compile(rf"[\s(«\"] {_COUNT}", re.VERBOSE)
 _COUNT_AT_START_RE = re.compile(_COUNT, re.VERBOSE)
 _NOT = frozenset(("ikke", "ikkje", "Ikke", "Ikkje"))
 # Marks around a word that are not part of it: "(fem", "innlagt.", "«tre»".
-_AROUND_WORDS = "([«\"'»”)].,;:!?"
 # A place: "Bærum", "Asker og Bærum", "Nord-Fron", "Indre Østfold".
 _UPPER = "A-ZÆØÅÄÖÜÉÈÁÓÚÍČĐŊŠŦŽ"
 _LOWER = "a-zæøåäöüéèáóúíčđŋšŧžß"
@@ -395,30 +404,30 @@ def _read_sentence(
     new_only: bool,
     deaths_seen: bool,
     title: bool = False,
+    last: str | None = None,
 ) -> tuple[list[Figure], str | None]:
     """The figures of the sentence ``[s, e)`` and the date they belong to.
 
     ``date`` is the section's. ``new_only`` reads the sentence after a total, which may
     give only an increase. ``deaths_seen``: the paragraph gave deaths before ("det
     første dødsfallet" repeats it). ``title``: the sentence is a date header's title.
+    ``last``: the metric of the paragraph's last figure before the sentence.
     """
     text = doc.text
     figures: list[Figure] = []
     counts = _counts(text, s, e)
     if counts:
-        pm = _PER_DATE_RE.search(text, s, e) if _has_per(text, s, e) else None
-        if pm is not None:
-            stated = parse_inline_date(pm, doc.reference_year(s))
-            date = stated.isoformat() if stated else None
         lower = text[s:e].casefold()
-        names_cases = (
-            bool(_CASE_WORD_RE.search(lower)) or any(w in lower for w in _LABEL_CASE_WORDS)
-        ) and not _PATIENT_WORDS_RE.search(lower)
-        sentence = Sentence(s, e, date, new_only, title, names_cases)
+        if "per " in lower or "pr" in lower:
+            pm = _PER_DATE_RE.search(text, s, e)
+            if pm is not None:
+                stated = parse_inline_date(pm, doc.reference_year(s))
+                date = stated.isoformat() if stated else None
+        sentence = Sentence(s, e, date, new_only, title, lower)
         marks = _clause_marks(text, s, e)
         for count in counts:
             cs, ce = _clause(s, e, count, marks)
-            previous = figures[-1].metric if figures else None
+            previous = figures[-1].metric if figures else last
             fig = _read_count(doc, sentence, cs, ce, count, previous)
             if fig is not None and (fig.metric == "new" or not new_only):
                 figures.append(fig)
@@ -472,19 +481,21 @@ def _read_count(
     """
     text, s, date = doc.text, sentence.start, sentence.date
     if count.word in _NOT:
-        nm = _NOT_NEW_RE.match(text, count.end, ce)
+        nm = NOT_NEW_RE.match(text, count.end, ce)
         lead = text[cs : count.start].casefold()
         if nm is None or _is_week_figure(text, lead, After(None, nm.end())):
             return None
         place = _find_place(text, cs, ce, "new")
         return _with_since(doc, Figure(count.start, nm.end(), "new", 0, place), cs, ce, s, date)
 
-    listed = _listed_place(text, s, count) if sentence.names_cases else None
-    after = _read_after(text, count, ce)
+    listed = _listed_place(text, s, count)
+    if listed is not None and not _names_cases(sentence.lower):
+        listed = None  # "innlagt i Tromsø (6), Harstad (3)": the hospitals' shares
+    after = read_after(text, count, ce)
     if after.relative and after.what == "case":
         # "Totalt 18 personar som har fått påvist koronaviruset, har no døydd i Noreg": the
         # main verb comes after the relative clause
-        pm = _PREDICATE_RE.match(text, ce)
+        pm = PREDICATE_RE.match(text, ce)
         if pm is not None:
             stop = text.find(".", pm.end(), pm.end() + 60)
             place = _find_place(text, pm.end(), stop if stop != -1 else pm.end() + 60, "deaths")
@@ -493,9 +504,9 @@ def _read_count(
         after = After(None, count.end)  # "Oslo (317 tilfeller)": the list names the cases
     if after.what == "other" or after.pronoun:
         return None
-    before = _read_before(text, s, count) if after.what != "hospital" else None
+    before = read_before(text, s, count) if after.what != "hospital" else None
     if before is None and after.what is None:
-        before = _line_label(text, count)
+        before = line_label(text, count)
     if after.what in (None, "unit", "patients") and before is None and listed is None:
         return None  # nothing names what it counts
     words_before = text[max(s, count.start - 40) : count.start].split()[-3:]
@@ -504,6 +515,8 @@ def _read_count(
     if after.verb_first and count.value == 1 and words_before[-1:] and \
             words_before[-1].casefold() in W.CONDITION_WORDS:  # fmt: skip
         return None  # "dersom ein er smitta": "ein" is a pronoun
+    if before is not None and before.metric == PREVIOUS:
+        before = before._replace(metric=previous)  # "Dette tallet er …": the figure before
     metric = _classify(text, count, cs, ce, after, before, listed is not None)
     if metric is None:
         return None
@@ -515,7 +528,7 @@ def _read_count(
     if metric == "total" and sentence.title and (before is None or before.how == "increase"):
         metric = "new"  # a log entry's title tells the day's news: "Ett påvist smittetilfelle"
     if after.more and (previous in ("hospitalized", "deaths") or not sentence.follows_total
-                       and _SINCE_RE.search(text, cs, ce) is None):  # fmt: skip
+                       and SINCE_RE.search(text, cs, ce) is None):  # fmt: skip
         # "13 flere enn i går" tells the time it counts from, or follows a total; not
         # "184 koronapasienter innlagt, seks flere enn på torsdag" (patients)
         return None
@@ -577,8 +590,13 @@ _DASH_WORDS = frozenset(DASHES)  # "20 – 30 smittede"
 _OPENERS = "([«\"'"
 
 
-_CONFIRMED_WORDS = "|".join(sorted(W.CONFIRMED, key=len, reverse=True))
-_CASE_NOUN_WORDS = "|".join(sorted(W.CASE_NOUNS, key=len, reverse=True))
+
+
+def _names_cases(lower: str) -> bool:
+    """Whether a sentence (lower-cased) names cases and no hospital: a place list in it
+    gives totals ("Oslo (2810), Bergen (566) … med smittetilfeller")."""
+    names = CASE_WORD_RE.search(lower) or any(w in lower for w in LABEL_CASE_WORDS)
+    return bool(names) and not _PATIENT_WORDS_RE.search(lower)
 
 
 class Listed(NamedTuple):
@@ -607,413 +625,9 @@ def _listed_place(text: str, s: int, count: Count) -> Listed | None:
 
 
 # After a bracketed count: the bracket, or a case word and the bracket.
-_LISTED_CLOSE_RE = re.compile(rf"(?:\s+(?:{_CASE_NOUN_WORDS}))?\)", re.IGNORECASE)
+_LISTED_CLOSE_RE = re.compile(rf"(?:\s+(?:{CASE_NOUN_WORDS}))?\)", re.IGNORECASE)
 # "Viken med 19 og Oslo med 17".
 _PLACE_WITH_RE = regex.compile(rf"(?<!\w)(?P<name>{_PLACE})(?:\s+(?:kommune|fylke))?\s+med\s+$")
-
-
-# -- the words after a count: its noun, then what is said of it --------------------------
-# Each word after a count is read as its class, one letter, so that the grammar below can
-# be written over the classes. The words of each class are in _case_words.
-_CLASSES: dict[str, frozenset[str]] = {
-    "N": W.NEW_WORDS,  # nye, flere, fleire
-    "A": W.CONFIRMED,  # registrerte, bekreftede, påviste, melde (and …relaterte, below)
-    "C": W.CASE_NOUNS,  # smittede, smitta, tilfeller, koronasmittet
-    "c": W.NEW_CASE_NOUNS,  # nysmittede
-    "u": W.PATIENTS,  # pasienter, pasientar
-    "U": W.UNITS,  # personer, nordmenn
-    "j": W.ADJECTIVES,  # eldre, unge
-    "H": W.HOSPITAL_WORDS,  # innlagt, innlagde
-    "S": W.HOSPITAL_NOUNS,  # sykehus, sjukehuset
-    "B": W.TREATMENT_WORDS,  # behandling, behandles
-    "D": W.DEATH_WORDS,  # døde, dødsfall, døydde
-    "O": W.OTHER_NOUNS,  # karantene, prøver, prosent, ganger
-    "G": W.GROUP_NOUNS,  # elever, ansatte
-    "I": W.INSTITUTION_WORDS - W.HOSPITAL_NOUNS,  # sykehjem, legevakt
-    "Z": W.DISEASES,  # smitte, covid-19, koronaviruset
-    "T": W.TESTED_WORDS,  # testet, testa
-    "Y": W.POSITIVE_WORDS,  # positivt
-    "v": W.VERBS,  # er, har, ligg, får
-    "x": W.AUXILIARIES,  # blitt, vorte, vært
-    "f": W.GOT,  # fått
-    "w": W.ADVERBS | frozenset(WEEKDAYS),  # nå, framleis, fredag
-    "d": W.OF_WORDS,  # disse, dei, våre
-    "k": W.PLACE_NOUNS | {"lands"},  # kommunen, landet, "her til lands"
-    "m": frozenset(("med",)),
-    "h": frozenset(("her",)),
-    "t": frozenset(("til",)),
-    "i": frozenset(("i", "fra", "frå")),
-    "p": frozenset(("på", "ved")),
-    "a": frozenset(("av",)),
-    "s": frozenset(("som",)),
-    "o": frozenset(("og",)),
-    "K": frozenset(("kommune", "fylke")),
-    "q": frozenset(("dag",)),
-    "L": frozenset(("lagt", "lagde", "lagd", "lagde")),  # "lagt inn på sykehus"
-    "n": frozenset(("inn",)),
-    "e": frozenset(("endring",)),
-}
-_CLASS_OF: dict[str, str] = {}
-for _letter, _words in reversed(_CLASSES.items()):  # the first class listed wins
-    _CLASS_OF.update(dict.fromkeys(_words, _letter))
-
-# What the words after a count say, over their classes (the letters above; "P" is a
-# capitalised word of no class, a name; "_" any other word). Matched from the count on,
-# as far as it goes; each part is optional and tried once.
-_AFTER_GRAMMAR = re.compile(
-    r"""
-    # the noun phrase: "nye", participles, then the noun
-    (?P<new> N )? j? A*
-    (?: (?P<case> [Cc] ) (?: (?P<group> G ) | [Uu] )?  # "smittede"; "smittede elever" is a part;
-                                                      # "koronasmitta personar"
-      | (?P<noun_hospital> H )              # "3 innlagt", "28 koronapasientar"
-      | (?P<noun_death> D )                 # "57 dødsfall"
-      | (?P<noun_group> G )                 # "40 ansatte", "en beboer"
-      | (?P<noun_other> O )                 # "184 prøver"
-      | (?P<unit> j? [Uu] )                 # "18 personer", "En eldre person", "3 pasienter"
-      | (?P<no_change> e i [Cc_] )          # "Ingen endring i smittetallet"
-    )?
-    (?P<np_hospital> H (?: [ip] S )? )?     # "En pasient innlagt i sykehuset (… døde)"
-    (?: m (?P<confirmed_with> A+ )? Z )?    # "personer med påvist covid-19"
-    (?P<confirmed_zero> A+ Z )?             # "ingen påvist smitte"
-    # where from, and a part of a set
-    (?: [ip] (?P<place> P (?: o? P )? ) (?! [SI] ) K?   # "i Bærum", "fra Asker og Bærum"
-      | h? [it] k K?                                  # "i kommunen", "her til lands"
-      | p [SI_] | i _ )?                              # "ved sentralsjukehuset",
-                                                      # "frå nabokommunen"
-    (?P<of> a d [Cc]? )?                    # "av våre", nynorsk "av dei smitta"
-    (?P<som> s )?
-    # what is said of it: a verb, then the word that names the figure
-    w* (?: v x* w* (?: i q )? )?            # "er", "har vorte", "var fredag", "er i dag",
-                                            # "da var", "skal være"
-    (?: (?P<hospital> H | [ip] S | B [ip]? S | L n )  # "er innlagt", "ligg på sjukehus",
-                                                      # "er lagt inn"
-      | (?P<death> A* D )                           # "er døde", "rapportert døde"
-      | (?P<said_new> N A* [Cc] )                   # "er nye påviste tilfeller"
-      | (?P<said_other> [OG] | [ip] [OI] )          # "er i karantene"
-      | (?P<tested> T Y )                           # "har testa positivt"
-      | (?P<said_case> f? A* [Cc] | f? A+ Z )       # "er smittet", "har fått påvist smitte"
-      | (?P<said_confirmed> A+ )                    # "14 tilfeller er påvist"
-    )?
-    """,
-    re.VERBOSE,
-)
-
-
-def _class_of(token: str) -> str:
-    """The class of one word (a letter of _CLASSES, "P" a name, "_" any other word)."""
-    word = token.strip(_AROUND_WORDS)
-    folded = word.casefold()
-    letter = _CLASS_OF.get(folded)
-    if letter is not None:
-        return letter
-    if folded.endswith(W.RELATED_SUFFIXES):
-        return "A"  # "koronarelaterte dødsfall"
-    return "P" if word[:1].isupper() else "_"
-
-
-class _Words:
-    """The words after a count, up to its clause end (at most 12), and their classes."""
-
-    __slots__ = ("_text", "_start", "_tokens", "classes")
-
-    def __init__(self, text: str, start: int, end: int) -> None:
-        self._text, self._start = text, start
-        self._tokens = text[start : min(end, start + 120)].split(None, 10)[:10]
-        get = _CLASS_OF.get
-        self.classes = "".join([get(token.casefold()) or _class_of(token) for token in self._tokens])
-
-    def end(self, i: int) -> int:
-        """The end of the i-th word (its marks left out)."""
-        pos = self._start
-        for token in self._tokens[: i + 1]:
-            pos = self._text.find(token, pos) + len(token)
-        token = self._tokens[i]
-        return pos - (len(token) - len(token.rstrip(_AROUND_WORDS)))
-
-    def start(self, i: int) -> int:
-        """The start of the i-th word (its marks left out)."""
-        token = self._tokens[i]
-        return self.end(i) - len(token.rstrip(_AROUND_WORDS)) + (len(token) - len(token.lstrip(_AROUND_WORDS)))
-
-    def word(self, i: int) -> str:
-        return self._tokens[i].strip(_AROUND_WORDS)
-
-
-def _read_after(text: str, count: Count, ce: int) -> After:
-    """Read the words after ``count`` up to the clause end ``ce`` by _AFTER_GRAMMAR.
-
-    What is said of the noun overrides the noun: ``3 smittede er innlagt`` is in
-    hospital, ``2 nye er innlagt`` is no figure (a change of the hospital figure).
-    """
-    first = text[count.end : min(ce, count.end + 40)].split(None, 1)
-    if not first or not text[count.end].isspace() or _class_of(first[0]) in "P_":
-        return After(None, count.end)  # "12 år", "2020 var": no word a figure is named by
-    words = _Words(text, count.end, ce)
-    classes = words.classes
-    if not classes or classes[0] in "P_":
-        return After(None, count.end)  # "12 år", "2020 var": no word a figure is named by
-    g = _AFTER_GRAMMAR.match(classes)
-    assert g is not None  # every part is optional
-
-    def end_of(group: str) -> int:
-        return words.end(g.end(group) - 1)
-
-    new = g["new"] is not None
-    place = None
-    if g["place"] is not None:
-        place = text[words.start(g.start("place")) : end_of("place")]
-        if place.split()[0] in W.NOT_PLACES:
-            place = None
-    part = g["group"] is not None or g["of"] is not None
-    # "en som er smittet": "en" is a pronoun; not "ein pasient … som er innlagd"
-    pronoun = g.start("som") == 0 and count.word is not None and count.value == 1
-    more = new and words.word(0).casefold() in ("flere", "fleire")
-
-    verb_first = classes[0] == "v"
-    relative = g["som"] is not None
-
-    def found(what: str | None, group: str) -> After:
-        return After(what, end_of(group), place, part, pronoun, more, relative, verb_first)
-
-    if g["no_change"] is not None:  # "Ingen endring i smittetallet"
-        said = words.word(g.end("no_change") - 1).casefold()
-        ok = count.value == 0 and said.startswith("smittetal")
-        return After("new" if ok else None, end_of("no_change"))
-    # What is said of the noun decides before the noun: "3 smittede er innlagt", "En
-    # pasient innlagt … døde". "2 nye dødsfall" and "To nye er innlagt" are changes of
-    # the death and hospital figures, which are not read.
-    for group, what in (("death", "death"), ("hospital", "hospital"),
-                        ("np_hospital", "hospital"), ("noun_death", "death"),
-                        ("noun_hospital", "hospital")):  # fmt: skip
-        if g[group] is not None:
-            return found(None if new else what, group)
-    if g["noun_group"] is not None or g["noun_other"] is not None or g["said_other"] is not None:
-        return After("other", count.end)
-    if g["said_new"] is not None:
-        return found("new", "said_new")
-    if g["case"] is not None:
-        is_new = new or classes[g.start("case")] == "c"
-        return found("new" if is_new else "case", "said_confirmed" if g["said_confirmed"] else "case")
-    if g["tested"] is not None:
-        return found("new" if new else "tested", "tested")
-    if g["said_case"] is not None:
-        return found("new" if new else "case", "said_case")
-    if g["unit"] is not None and g["confirmed_with"] is not None:
-        return After("new" if new else "case", words.end(g.end("confirmed_with")), place, part,
-                     pronoun, more, relative, verb_first)  # fmt: skip
-    if new:
-        ok = g.end("new") == len(classes) or _new_tail_ok(text, end_of("new"), ce)
-        return found("new" if ok else None, "new")
-    if g["confirmed_zero"] is not None and count.value == 0:
-        return found("case", "confirmed_zero")
-    if g["unit"] is not None:
-        patients = classes[g.end("unit") - 1] == "u"
-        return found("patients" if patients else "unit", "unit")
-    return After(None, count.end, place, part, pronoun)
-
-
-# After "nye"/"flere" with no noun: the end of the clause, or a small word that cannot
-# be the noun. "8 nye fra søndag", "13 flere enn i går"; not "2 nye fastleger", "2 nye
-# innlagte", "8 nye i karantene".
-_NEW_TAIL_RE = re.compile(
-    r"""
-    \s* (?: $ | [.,;:!?)\u2013\u2014] )
-  | \s+ (?: fra | frå | siden | sidan | siste | enn | hittil | så | og | mens | men
-          | sammenlignet | sammenliknet | samanlikna | det | denne | dette | til | etter | per | pr
-          | blant | totalt | i \s+ dag | i \s+ går
-          | med \s+ (?: påvist \s+ )? (?: korona | covid-19- )? smitte   # "46 nye med smitte"
-          | av \s+ \d                                                   # "7 nye av 352 prøver"
-          | i (?! \s+ (?:hjemme|heime)?karantene | \s+ isolasjon )
-          | på (?! \s+ (?:hjemme|heime)?karantene ) )
-    (?! \w )
-    """,
-    re.VERBOSE,
-)
-_THAN_RE = re.compile(r"\s+enn(?!\w)")
-
-
-def _new_tail_ok(text: str, pos: int, ce: int) -> bool:
-    """Whether "nye"/"flere" without a noun is about cases: the words after it allow it."""
-    if _NEW_TAIL_RE.match(text, pos, ce) is None:
-        return False
-    than = _THAN_RE.match(text, pos, ce)
-    # "3 flere enn i Asker" compares places; "13 flere enn i går" is an increase
-    return than is None or _SINCE_RE.match(text, than.start() + 1, ce) is not None
-
-
-# "ikke meldt nye smittede", nynorsk "ikkje registrert nye smitta": new 0.
-_NOT_NEW_RE = re.compile(
-    rf"""
-    (?: \s+ (?: er | har | blitt | vorte | vore | vært | fått | fatt ) )*
-    (?: \s+ (?: meldt | registrert | påvist | rapportert | kommet | avdekket | avdekt | bekreftet
-              | bekrefta | stadfesta | funnet ) )?
-    (?: \s+ (?: om | inn ) )?
-    (?: \s+ (?: noen | nokon ) )?
-    \s+ (?: nye | ny | nytt ) \s+ (?: (?: {_CONFIRMED_WORDS} ) \s+ )?
-    (?: {_CASE_NOUN_WORDS} | (?: korona | covid-?19- )? smitte ) (?! \w )
-    """,
-    re.VERBOSE | re.IGNORECASE,
-)
-
-
-# After a relative clause and its comma, what the main verb says: ", har no døydd", ", er
-# innlagt".
-_PREDICATE_RE = re.compile(
-    rf"""
-    ,\s+ (?: {"|".join(W.VERBS)} ) (?: \s+ (?: {"|".join(W.AUXILIARIES | W.ADVERBS)} ) )*
-    \s+ (?: (?P<death> {"|".join(sorted(W.DEATH_WORDS, key=len, reverse=True))} )
-          | (?P<hospital> {"|".join(sorted(W.HOSPITAL_WORDS, key=len, reverse=True))} ) )
-    (?!\w)
-    """,
-    re.VERBOSE | re.IGNORECASE,
-)
-
-
-# -- the words before a count --------------------------------------------------------------
-def _alternatives(words: tuple[str, ...]) -> str:
-    return "|".join(w.replace(" ", r"\s+") for w in sorted(words, key=len, reverse=True))
-
-
-# "er nå 5", "er altså 44", "er framleis 23", "er i dag 12".
-_LABEL_ADVERB = r"(?: nå | no | fremdeles | framleis | fortsatt | totalt | dermed | altså | i \s+ dag )"
-# Matched backwards from the count (regex.REVERSE), as far back as the sentence start.
-# A label names the figure and ends in "er", "var", "ligger på" or a colon; a sum is a
-# word such as "totalt"; an increase is a noun with "på"/"med" or a verb with "med".
-_BEFORE_RE = regex.compile(
-    rf"""
-    (?:
-        (?P<label>
-            (?<!\w) (?i: (?: totalt \s+ )? (?: {_alternatives(W.LABEL_NOUNS + W.LABEL_HEADS)} ) ) (?!\w)
-            (?P<label_words> [^.,;:!?()\n]{{0,80}} )
-            (?: \s+ (?: (?: er | var ) (?: \s+ {_LABEL_ADVERB} )?
-                        (?: \s+ (?: oppe \s+ i | nede \s+ i | kommet \s+ opp \s+ i ) )?
-                      | (?: {_LABEL_ADVERB} \s+ )? (?: oppe \s+ i | nede \s+ i | kommet \s+ opp \s+ i )
-                      | ligger \s+ på | ligg \s+ på | utgjør
-                      | har \s+ (?: økt | steget | auka | stege | stige | gått \s+ opp )
-                        (?: \s+ fr[aå] \s+ [^.,;:!?()\n]{{1,30}}? )? \s+ til )
-              | \s* : )
-        )
-      | (?P<sum>
-            (?<!\w) (?i: {_alternatives(W.SUM_WORDS)} )
-            (?: \s+ (?: er | var | har ) (?: \s+ det )? (?: \s+ (?: nå | no ) )?
-                (?: \s+ (?: registrert | påvist | meldt | bekreftet | stadfesta ) )? )?
-        )
-      | (?P<increase>
-            (?<!\w) (?: (?: en | ei | ein ) \s+ )? (?i: {_alternatives(W.INCREASE_NOUNS)} )
-            (?: \s+ (?: har \s+ )? (?: vore | vært | vorte | blitt ) | \s+ (?: er | var | ble | vart ) )?
-            \s+ (?: på | med )
-          | (?<!\w) (?i: {_alternatives(W.INCREASE_VERBS)} )
-            (?: \s+ (?i: smittetallet | smittetalet | talet | tallet | antallet ) )? \s+ med
-          | (?<!\w) (?i: ytterligere | ytterlegare | ytterligare )   # "Ytterligere 37 personer"
-        )
-      | (?P<died> (?<!\w) (?: døde | døydde | dødde | omkom ) )      # "Det døde 2 personer"
-      | (?P<infected> (?<!\w) (?i: påvist | stadfesta | bekreftet | bekrefta | konstatert ) \s+
-                      (?: korona | covid-19- )? smitte \s+ (?: hos | på ) )  # "påvist smitte hos tre"
-    )
-    \s*
-    """,
-    regex.VERBOSE | regex.REVERSE,
-)
-# The last word before a count that _BEFORE_RE can match: a cheap test that spares the
-# backwards match for most counts.
-_BEFORE_LAST_WORDS = frozenset(
-    """er var på i utgjør til nå no fremdeles framleis fortsatt totalt dag tilsammen sammen
-    saman alt samlet samla det registrert påvist meldt bekreftet stadfesta med dermed hittil
-    langt har altså døde døydde dødde omkom ytterligere ytterlegare ytterligare hos""".split()
-)
-_CASE_WORD_RE = re.compile(r"[mM]itt(?:ede|a|et|etal)|ilfell")
-
-
-def _read_before(text: str, s: int, count: Count) -> Before | None:
-    """A label, sum or increase right before ``count``, or None."""
-    before = text[max(s, count.start - 40) : count.start].rsplit(None, 1)
-    if not before:
-        return None
-    last = before[-1].casefold()
-    if last not in _BEFORE_LAST_WORDS and not last.endswith(":"):
-        return None
-    head = text[s : count.start].casefold()
-    if not any(stem in head for stem in _BEFORE_STEMS):
-        return None
-    m = _BEFORE_RE.match(text, s, count.start)
-    if m is None:
-        return None
-    if m["label"] is not None:
-        return Before("label", m.start(), _label_metric(m["label"], text, s, m.start()))
-    if m["sum"] is not None:
-        return Before("sum", m.start(), "total")
-    if m["died"] is not None:
-        return Before("died", m.start(), "deaths")
-    if m["infected"] is not None:
-        return Before("infected", m.start(), "new")
-    return Before("increase", m.start(), "new")
-
-
-# A stem of each word _BEFORE_RE starts with, to look for before trying it.
-_BEFORE_STEMS = ("antal", "tal", "total", "sammen", "saman", "alt", "saml", "hittil", "langt",
-                 "økning", "auke", "auka", "oppgang", "stigning", "tilvekst", "økt", "ste",
-                 "gått opp", "smitt", "tilfel", "innlag", "død", "døy", "omkom", "ytterl")  # fmt: skip
-
-
-def _line_label(text: str, count: Count) -> Before | None:
-    """A label line that ends in its count, as status boxes write them: "Nye
-    smittetilfeller i dag 1", "Innlagt på sykehus 0", "Antall nye positive siste døgn 2
-    (antatt smittested Polen)"."""
-    ls = text.rfind("\n", 0, count.start) + 1
-    le = text.find("\n", count.end)
-    rest = text[count.end : le if le != -1 else len(text)].strip(" \t\u00a0*")
-    if rest and not (rest.startswith("(") and rest.endswith(")")):
-        return None
-    head = text[ls : count.start].strip(" \t\u00a0•*-–")
-    words = head.casefold().split()
-    if not head[:1].isupper() or any(w in W.VERBS or w in _SENTENCE_WORDS for w in words):
-        return None  # a sentence, not a label
-    metric = _label_metric(head, head, 0, 0)
-    return None if metric is None else Before("label", text.index(head, ls), metric)
-
-
-# Words a label does not have: "som", "det" (a sentence that ends in its count).
-_SENTENCE_WORDS = frozenset(("som", "det", "vi", "de", "dei"))
-
-
-# Besides the case words, a label names cases with the disease or a positive test:
-# "Antall personer med covid-19 er 12", "Antall nye positive siste døgn 2".
-_LABEL_CASE_WORDS = ("covid", "korona", "corona", "positiv", "påvist smitte", "bekreftet smitte",
-                     "stadfesta smitte", "påvist koronasmitte")  # fmt: skip
-
-
-def _label_metric(label: str, text: str, s: int, label_start: int) -> str | None:
-    """Which figure "Antall … er N" gives, from the words of its label."""
-    words = label.casefold()
-    if any(w in W.OTHER_SUBJECTS or w in W.GROUP_NOUNS for w in re.findall(r"\w+", words)):
-        return None  # "Antall ansatte i karantene er 61"
-    if _RATE_IN_LABEL_RE.search(words):
-        return None  # "Antall smittede pr. 100 000: 109": a rate
-    if "innlag" in words or "sykehus" in words or "sjukehus" in words:
-        return "hospitalized"
-    if "død" in words or "døyd" in words:
-        return "deaths"
-    if _CASE_WORD_RE.search(words) or any(w in words for w in _LABEL_CASE_WORDS):
-        return "new" if re.search(r"(?<!\w)(?:nye|ny|nytt|nysmitt)", words) else "total"
-    # "tallet er fremdeles 123" names no figure itself: "smittetall" must come before it.
-    return "total" if _CASE_WORD_RE.search(text, s, label_start) else None
-
-
-# After a count read from the words before it: an optional noun, then the end of the
-# clause or a small word. Not "Antall smittede er 5 ganger høyere", not "en økning på 16
-# prosent".
-_TAIL_OK_RE = re.compile(
-    r"""
-    (?: \s+ (?: personer | personar | smittede | smitta | tilfeller | tilfelle ) )?
-    (?: \s* (?: $ | [.,;:!?()\u2013\u2014] )
-      | \s+ (?: i | på | fra | frå | siden | sidan | hittil | så | totalt | nå | no | og | men
-              | mens | per | pr | etter | enn | sammenlignet | sammenliknet | samanlikna | siste
-              | til | som | er | var | det | dei | de )
-        (?! \w ) )
-    """,
-    re.VERBOSE,
-)
 
 
 # -- 3. classify ------------------------------------------------------------------------
@@ -1071,7 +685,7 @@ def _classify(
             return "total"
         return "new"
     if before is not None and before.metric is not None and _tail_ok(text, after, ce):
-        if before.how == "sum" and not _CASE_WORD_RE.search(text, cs - _MAX_CLAUSE, before.start):
+        if before.how == "sum" and not CASE_WORD_RE.search(text, cs - _MAX_CLAUSE, before.start):
             return None  # "Totalt 40 ansatte": a sum of what no case word names
         return before.metric
     return None
@@ -1120,7 +734,6 @@ def _is_week_figure(text: str, lead: str, after: After) -> bool:
 
 
 # A rate: "per 100 000 innbyggere", "pr. 1000".
-_RATE_IN_LABEL_RE = re.compile(r"(?<!\w)(?:per|pr\.?)\s*1?0{2,}|(?<!\w)(?:per|pr\.?)\s*1[\s.\u00a0]?000")
 _RATE_RE = re.compile(r"\s+(?:per|pr\.?)\s+(?:1|10|100)[\s.\u00a0\u202f]?000(?!\d)")
 
 
@@ -1148,7 +761,7 @@ def _names_part_of_town(text: str, cs: int, ce: int, after: After) -> bool:
 
 def _tail_ok(text: str, after: After, ce: int) -> bool:
     """Whether the words after a count read from before it let it be a figure."""
-    return after.what == "case" or _TAIL_OK_RE.match(text, after.end, ce) is not None
+    return after.what == "case" or TAIL_OK_RE.match(text, after.end, ce) is not None
 
 
 # "økning", "auke" before the count in its clause, with no count between: "For éi veke
@@ -1170,7 +783,7 @@ def _period_around(text: str, cs: int, count: Count, after: After) -> bool:
         pos = text.find(after.place, pos) + len(after.place)
     if _DAY_PERIOD_RE.match(text, pos):
         return True
-    sm = _SINCE_RE.match(text, pos + 1)
+    sm = SINCE_RE.match(text, pos + 1)
     if sm is not None and sm["date"] is None:  # not "151 smittetilfeller siden fredag 29. august"
         return True
     find = text.find
@@ -1262,12 +875,12 @@ def _list_figures(doc: Document) -> Iterator[Match]:
     coronatilfeller per fylke:" then "* Oslo: 1.962", "* Viken: 1.814"."""
     text = doc.text
     for item in doc.list_items:
-        if ":" not in item.item or not item.heading or not _CASE_WORD_RE.search(item.heading):
+        if ":" not in item.item or not item.heading or not CASE_WORD_RE.search(item.heading):
             continue
         m = _PLACE_ITEM_RE.fullmatch(text, item.start, item.end)
         if m is None or m["place"].split()[0] in W.NOT_PLACES:
             continue
-        metric = _label_metric(item.heading, item.heading, 0, len(item.heading))
+        metric = label_metric(item.heading, item.heading, 0, len(item.heading))
         if metric is None:
             continue
         digits = m["count"]
@@ -1276,49 +889,9 @@ def _list_figures(doc: Document) -> Iterator[Match]:
         yield _match(fig, doc.date_at(item.start))
 
 
-# -- since and date ---------------------------------------------------------------------
-_WEEKDAY_ALT = "|".join(sorted(WEEKDAYS, key=len, reverse=True))
-_MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
-# A date for INLINE_DATE_RE to read: "27. mars", "27.3.", "27.03.2020".
-_SINCE_DATE = rf"\d{{1,2}}\.(?:\d{{1,2}}\.(?:\d{{2,4}})?|\s*(?:{_MONTH_ALT})(?!\w)\.?)"
-# The time a new count is counted from. Three shapes: a word after "fra", "siden",
-# "enn", "i forhold til" …; "i løpet av helgen"; "siste døgn". The groups named
-# below say how since_date is resolved.
-_SINCE_RE = re.compile(
-    rf"""
-    (?<!\w)
-    (?:
-        (?: [fF]ra | [fF]rå | [sS]iden | [sS]idan | enn | [iI] \s+ forhold \s+ til
-          | [sS]ammenlign(?:et|a) \s+ med | [sS]ammenlikn(?:et|a) \s+ med | [sS]amanlikna \s+ med
-          | [jJ]amført \s+ med ) \s+ (?: på \s+ )?
-        (?P<since1>
-            (?P<yesterday> i \s* går | gårsdagen | dagen \s+ før )
-          | (?P<day_before> i \s* forgårs )
-          | (?: (?: {_WEEKDAY_ALT} ) \s+ )? (?P<date> {_SINCE_DATE} )      # "fredag 29. august"
-          | (?: (?: forrige | førre | sist ) \s+ )? (?P<weekday> {_WEEKDAY_ALT} )
-          | (?: forrige | førre | siste ) \s+ (?: oppdatering | rapport | rapportering | melding
-                                                 | uke | veke | helg )
-          | oppdateringen (?: \s+ i \s* går )?
-          | sist | helgen | helga
-        )
-      | (?: [iI] \s+ løpet \s+ av | [oO]ver | [gG]jennom ) \s+
-        (?P<since2> (?P<last_day2> (?:det \s+)? siste \s+ døgnet? ) | helgen | helga | natta
-                  | natten | (?: den \s+ )? siste \s+ uka )
-      | [iI] \s+ (?P<since4> helgen | helga )
-      | (?P<since3> (?P<last_day3> [dD]et \s+ siste \s+ døgnet   # not the "det" of "er det
-                                 | [sS]iste \s+ (?: døgn(?:et)? | 24 \s+ timer | 24 \s+ timane ) )
-                  | [sS]iste \s+ (?: uke | uka | veke | veka
-                                  | (?:sju|7) \s+ (?:dager|dagar|dagane) ) )
-    )
-    (?!\w)
-    """,
-    re.VERBOSE,
-)
-
-
 def _with_since(doc: Document, fig: Figure, cs: int, ce: int, s: int, date: str | None) -> Figure:
     """``fig`` (a new figure) with the time it is counted from, when its clause says."""
-    sm = _SINCE_RE.search(doc.text, cs, ce)
+    sm = SINCE_RE.search(doc.text, cs, ce)
     if sm is None:
         return fig
     group = next(g for g in ("since1", "since2", "since3", "since4") if sm[g] is not None)
@@ -1357,6 +930,3 @@ _PER_DATE_RE = regex.compile(
 )
 
 
-def _has_per(text: str, s: int, e: int) -> bool:
-    """Whether the sentence ``[s, e)`` may state its date with "per" or "pr."."""
-    return any(text.find(word, s, e) != -1 for word in ("per ", "Per ", "pr.", "Pr.", "pr "))
