@@ -250,8 +250,11 @@ class _Scan:
     # -- emitting ----------------------------------------------------------------------
     def add(self, lst: _List, start: int, item: str, number: str | None = None) -> None:
         """Emit ``item`` (trimmed text at ``start``) as the next item of ``lst``."""
+        folded = fold_whitespace(item)
+        if not folded:  # only spaces that are no HSPACE (U+0085, U+2028): nothing to list
+            return
         lst.index += 1
-        self.items.append(ListItem(start, start + len(item), fold_whitespace(item), lst.heading,
+        self.items.append(ListItem(start, start + len(item), folded, lst.heading,
                                    lst.heading_start, lst.category, lst.index, number))  # fmt: skip
 
     def flush_dashes(self, lst: _List | None) -> None:
@@ -374,7 +377,7 @@ def find_list_items(text: str) -> list[ListItem]:
                 scan.close_all()  # a quote paragraph ends any list
                 end = -1
                 continue
-        elif rest_start == rest_end or (label.isdigit() and _MONTH_WORD_RE.match(text, rest_start)):
+        elif rest.isspace() or rest_start == rest_end or (label.isdigit() and _MONTH_WORD_RE.match(text, rest_start)):
             continue  # "1. mai": a date; or a number with nothing after it
         indent = m.start("mark") - line_start
         dash = not strong and label is None
@@ -401,7 +404,7 @@ def find_list_items(text: str) -> list[ListItem]:
         # an inline mark's), so trimming it is an rstrip of the trailing ones.
         if not strong or mark == "*":  # a dash or "*" item waits (see flush_dashes)
             item = rest.rstrip(_TRIM)
-            if item:
+            if item and not item.isspace():
                 lst.dashes.append((rest_start, item))
             continue
         if lst.dashes:  # a strong item after dash items: those are decided now
@@ -415,9 +418,10 @@ def find_list_items(text: str) -> list[ListItem]:
                     scan.add(lst, s, piece)
         else:  # one item: no list of pieces to build and unpack; add() spelled out
             item = rest.rstrip(_TRIM)
-            if item:
+            folded = fold_whitespace(item)
+            if folded:
                 lst.index += 1
-                items.append(ListItem(rest_start, rest_start + len(item), fold_whitespace(item),
+                items.append(ListItem(rest_start, rest_start + len(item), folded,
                                       lst.heading, lst.heading_start, lst.category, lst.index))
     scan.close_all()
     if not scan.sorted:

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from ..export import FORMATS, Format
-from . import cli
+from ._app import cli
 from ._io import (
     AtomicOutput,
     check_output_path,

@@ -15,7 +15,7 @@ from typing import Any
 import click
 
 from ..reports.filters import Filters
-from . import cli
+from ._app import cli
 from .reports import (
     ReportOptions,
     _consume,

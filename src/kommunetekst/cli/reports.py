@@ -22,7 +22,7 @@ import click
 
 from ..lists import CATEGORIES
 from ..reports.filters import Filters, parse_day
-from . import cli
+from ._app import cli
 from ._io import closed_pipe_ends_quietly, silence_stdout
 
 if TYPE_CHECKING:

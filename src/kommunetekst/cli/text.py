@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from . import cli
+from ._app import cli
 from ._io import (
     Source,
     closed_pipe_ends_quietly,

@@ -411,8 +411,11 @@ def line_label(text: str, count: Count) -> Before | None:
     """A label line that ends in its count, as status boxes write them: "Nye
     smittetilfeller i dag 1", "Innlagt på sykehus 0", "Antall nye positive siste døgn 2
     (antatt smittested Polen)"."""
-    ls = text.rfind("\n", 0, count.start) + 1
-    le = text.find("\n", count.end)
+    lo, hi = max(0, count.start - _LABEL_REACH), count.end + _LABEL_REACH
+    ls = text.rfind("\n", lo, count.start) + 1
+    le = text.find("\n", count.end, hi)
+    if (ls == 0 and lo > 0) or (le == -1 and hi < len(text)):
+        return None  # a long line is prose, not a label
     rest = text[count.end : le if le != -1 else len(text)].strip(" \t\u00a0*")
     if rest and not (rest.startswith("(") and rest.endswith(")")):
         return None
@@ -423,6 +426,9 @@ def line_label(text: str, count: Count) -> Before | None:
     metric = label_metric(head, head, 0, 0)
     return None if metric is None else Before("label", text.index(head, ls), metric)
 
+
+# How far a label line reaches on either side of its count.
+_LABEL_REACH = 200
 
 # Words a label does not have: "som", "det" (a sentence that ends in its count).
 _SENTENCE_WORDS = frozenset(("som", "det", "vi", "de", "dei"))

@@ -32,6 +32,11 @@ Numbered lines are items only as a list: two or more, counting from 1 (``a``,
 ``i``); a lone ``1. Innledning`` or ``10. trinn …`` is not, nor is ``1. mai``.
 ``item`` has its whitespace folded; ``text`` is the exact evidence.
 
+``heading`` is at most :data:`HEADING_MAX` (300) characters: a longer lead-in (a whole
+paragraph above the list) is cut there and ends in ``…``. Every item carries its
+list's heading, so an unbounded one would make the output grow with the square of
+the input (a 200 KB line over 10,000 items); the list's rules still read the whole line.
+
 Fields: ``item``, ``heading``, ``category``, ``index``, ``number``.
 
 Example::
@@ -77,22 +82,44 @@ INFO = ExtractorInfo(
 # steps find what the one pattern found.
 _COLON_RE = regex.compile(r"\s*:")
 
+#: The longest ``heading`` written; real lead-ins are far shorter (the longest in the
+#: devset's gold is 168 characters).
+HEADING_MAX = 300
+
+
+def _bounded(heading: str | None) -> str | None:
+    """``heading``, cut to :data:`HEADING_MAX` characters ending in ``…`` when longer."""
+    if heading is None or len(heading) <= HEADING_MAX:
+        return heading
+    return heading[: HEADING_MAX - 1].rstrip() + "…"
+
 
 def extract(doc: Document) -> Iterator[Match]:
     text, items = doc.text, doc.list_items
+    last_heading: str | None = None
+    heading = None
     for it, date in zip(items, doc.dates_at([it.start for it in items]), strict=True):
         # A leading date starts with a digit; most items need no regex at all.
         if text[it.start].isdigit():
             m = INLINE_DATE_RE.match(text, it.start, it.end)
             # The colon mostly follows at once: a startswith spares a regex call.
-            if m and (text.startswith(":", m.end(), it.end) or _COLON_RE.match(text, m.end(), it.end)):
+            if m and (
+                text.startswith(":", m.end(), it.end) or _COLON_RE.match(text, m.end(), it.end)
+            ):
                 own = parse_inline_date(m, doc.reference_year(it.start))
                 date = iso(own) or date
+        if it.heading is not last_heading:  # cut once per list, not once per item
+            last_heading, heading = it.heading, _bounded(it.heading)
         yield Match(
             "bullet",
             it.start,
             it.end,
             date,
-            {"item": it.item, "heading": it.heading, "category": it.category, "index": it.index,
-             "number": it.number},
+            {
+                "item": it.item,
+                "heading": heading,
+                "category": it.category,
+                "index": it.index,
+                "number": it.number,
+            },
         )

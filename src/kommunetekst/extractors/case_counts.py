@@ -182,7 +182,7 @@ class Sentence(NamedTuple):
     date: str | None  # the date its figures belong to
     follows_total: bool  # it follows a sentence that gave a total: only an increase is read
     title: bool  # it is a log entry's title ("21. august: Fire nye smittetilfeller")
-    names_cases: bool  # it has a case word and no hospital word: a place list gives totals
+    lower: str  # its text, lower-cased
 
 
 # -- 1. find: the sentences worth reading ------------------------------------------------
@@ -417,15 +417,13 @@ def _read_sentence(
     figures: list[Figure] = []
     counts = _counts(text, s, e)
     if counts:
-        pm = _PER_DATE_RE.search(text, s, e) if _has_per(text, s, e) else None
-        if pm is not None:
-            stated = parse_inline_date(pm, doc.reference_year(s))
-            date = stated.isoformat() if stated else None
         lower = text[s:e].casefold()
-        names_cases = (
-            bool(CASE_WORD_RE.search(lower)) or any(w in lower for w in LABEL_CASE_WORDS)
-        ) and not _PATIENT_WORDS_RE.search(lower)
-        sentence = Sentence(s, e, date, new_only, title, names_cases)
+        if "per " in lower or "pr" in lower:
+            pm = _PER_DATE_RE.search(text, s, e)
+            if pm is not None:
+                stated = parse_inline_date(pm, doc.reference_year(s))
+                date = stated.isoformat() if stated else None
+        sentence = Sentence(s, e, date, new_only, title, lower)
         marks = _clause_marks(text, s, e)
         for count in counts:
             cs, ce = _clause(s, e, count, marks)
@@ -490,7 +488,9 @@ def _read_count(
         place = _find_place(text, cs, ce, "new")
         return _with_since(doc, Figure(count.start, nm.end(), "new", 0, place), cs, ce, s, date)
 
-    listed = _listed_place(text, s, count) if sentence.names_cases else None
+    listed = _listed_place(text, s, count)
+    if listed is not None and not _names_cases(sentence.lower):
+        listed = None  # "innlagt i Tromsø (6), Harstad (3)": the hospitals' shares
     after = read_after(text, count, ce)
     if after.relative and after.what == "case":
         # "Totalt 18 personar som har fått påvist koronaviruset, har no døydd i Noreg": the
@@ -590,6 +590,13 @@ _DASH_WORDS = frozenset(DASHES)  # "20 – 30 smittede"
 _OPENERS = "([«\"'"
 
 
+
+
+def _names_cases(lower: str) -> bool:
+    """Whether a sentence (lower-cased) names cases and no hospital: a place list in it
+    gives totals ("Oslo (2810), Bergen (566) … med smittetilfeller")."""
+    names = CASE_WORD_RE.search(lower) or any(w in lower for w in LABEL_CASE_WORDS)
+    return bool(names) and not _PATIENT_WORDS_RE.search(lower)
 
 
 class Listed(NamedTuple):
@@ -923,6 +930,3 @@ _PER_DATE_RE = regex.compile(
 )
 
 
-def _has_per(text: str, s: int, e: int) -> bool:
-    """Whether the sentence ``[s, e)`` may state its date with "per" or "pr."."""
-    return any(text.find(word, s, e) != -1 for word in ("per ", "Per ", "pr.", "Pr.", "pr "))

@@ -9,7 +9,9 @@ same report reads right at 60 columns and at 200:
 - ``number`` columns (figures, counts, line numbers) and ``code`` columns (dates, phone
   numbers) are as wide as their widest cell and are never cut or wrapped;
 - ``text`` columns share what is left: they wrap at spaces and fold a long word, and
-  are never cut short with an ellipsis, so nothing a cell holds is lost.
+  are never cut short with an ellipsis, so nothing a cell holds is lost (up to
+  :data:`CELL_MAX` characters: a longer cell, a whole document's worth, is cut and ends
+  in "…"; ``--format csv`` and ``jsonl`` keep it whole).
 
 When the full layout does not fit, it tries, in order: lighter borders (no vertical
 lines), the columns' short headers, single-space gaps between columns, and last leaving
@@ -46,15 +48,25 @@ def new_table(title: str, caption: str | None = None) -> Table:
     )
 
 
+#: The most characters a table cell shows; a longer value is cut and ends in "…". Rich's
+#: layout work grows with a cell's length (a 4 MB cell took 20 s); csv and jsonl keep it whole.
+CELL_MAX = 1000
+
+
 def add_row(table: Table, *cells: Any, end_section: bool = False) -> None:
-    """Add a row; ``str`` cells become ``Text`` (no markup), ``None`` an empty cell."""
+    """Add a row; ``str`` cells become ``Text`` (no markup, at most :data:`CELL_MAX`
+    characters), ``None`` an empty cell."""
     table.add_row(*(_text(c) for c in cells), end_section=end_section)
 
 
 def _text(cell: Any) -> Any:
     if isinstance(cell, str):
-        return Text(cell)
+        return Text(_bounded(cell))
     return Text("") if cell is None else cell
+
+
+def _bounded(cell: str) -> str:
+    return cell if len(cell) <= CELL_MAX else cell[: CELL_MAX - 1] + "…"
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,7 +118,8 @@ class FitTable:
     """A table that picks its layout for the width it is printed at (see the module doc).
 
     Build it like a Rich table: ``FitTable(title, columns, caption)``, then :meth:`add_row`.
-    Cells are strings (newlines allowed) or ``None``.
+    Cells are strings (newlines allowed) or ``None``; a cell longer than :data:`CELL_MAX`
+    characters is cut.
     """
 
     title: str
@@ -117,7 +130,7 @@ class FitTable:
     def add_row(self, *cells: str | None, end_section: bool = False) -> None:
         if len(cells) != len(self.columns):
             raise ValueError(f"{len(cells)} cells for {len(self.columns)} columns")
-        self.rows.append(([c or "" for c in cells], end_section))
+        self.rows.append(([_bounded(c or "") for c in cells], end_section))
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         yield self.to_table(options.max_width)

@@ -633,7 +633,7 @@ def ascii_plot(series: CaseSeries, width: int = 80, rows_per_tick: int = 3) -> T
 
     points: dict[str | None, list[tuple[_dt.date, int]]] = defaultdict(list)
     for r in series.rows:
-        if r.total is not None:
+        if r.total is not None and r.total >= 0:  # a negative count is no figure to plot
             points[r.place].append((r.date, r.total))
     if not points:
         return Text("No case totals to plot.")
