@@ -123,7 +123,7 @@ def per_document_row(corpus: Corpus, address: str, out: Path) -> Measured:
         cpu0 = time.process_time()
         inputs = list_inputs([str(corpus.root)])
         buffer = io.BytesIO()
-        for data, _, _ in iter_results(inputs.sources, client, sizes=inputs.sizes, task_bytes=1):
+        for data, _ in iter_results(inputs.sources, client, sizes=inputs.sizes, task_bytes=1):
             buffer.write(data)
         seconds, cpu = time.perf_counter() - t0, time.process_time() - cpu0
     out.write_bytes(buffer.getvalue())

@@ -8,6 +8,11 @@ from pathlib import Path
 
 from kommunetekst import extract_bytes
 
+if len(sys.argv) < 2:
+    print(f"usage: python {sys.argv[0]} TEXT_FILE...  (e.g. seeds/000_2a804514763a8fcf.txt)",
+          file=sys.stderr)  # fmt: skip
+    sys.exit(2)
+
 for path in sys.argv[1:]:
     for record in extract_bytes(Path(path).read_bytes(), doc=path, only="case_count"):
         if record["kind"] == "case_count" and record["metric"] == "total":

@@ -35,8 +35,10 @@ class Outcome:
         return not self.missed and not self.extra
 
 
-def load_rows(kind: str, heldout: bool = False) -> list[Row]:
-    path = PHRASES / f"{kind}{'.heldout' if heldout else ''}.jsonl"
+def load_rows(kind: str, table: str = "", *, heldout: bool = False) -> list[Row]:
+    """The rows of ``<kind>.jsonl``, or of ``<kind>.<table>.jsonl`` (``heldout``, ``second``)."""
+    table = "heldout" if heldout else table
+    path = PHRASES / (f"{kind}.{table}.jsonl" if table else f"{kind}.jsonl")
     if not path.exists():
         return []
     rows = []

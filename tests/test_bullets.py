@@ -47,11 +47,24 @@ EXAMPLES = [
     Case("Kriseleiinga har vedteke:\n • Skulane stengjer",
          [("Skulane stengjer", "Kriseleiinga har vedteke:", "decision", 1, None)]),
     Case("Andre ting:\n • Noe annet", [("Noe annet", "Andre ting:", "other", 1, None)]),
+    # Dash items indented under their lead-in stay one list across blank lines (Word layout).
+    Case("Tilbudet omfatter\n\n    -  praktisk bistand\n\n    -  hjemmesykepleie\n\n    -  dagsenter",
+         [("praktisk bistand", "Tilbudet omfatter", "other", 1, None),
+          ("hjemmesykepleie", "Tilbudet omfatter", "other", 2, None),
+          ("dagsenter", "Tilbudet omfatter", "other", 3, None)]),
+    Case("Tenestene omfattar:\n\n   –   heimesjukepleie\n\n   –   praktisk bistand",
+         [("heimesjukepleie", "Tenestene omfattar:", "other", 1, None),
+          ("praktisk bistand", "Tenestene omfattar:", "other", 2, None)]),
+    # One "*" item is a list under a lead-in that ends in a colon (else a footnote, below).
+    Case("Ta med:\n* Legitimasjon", [("Legitimasjon", "Ta med:", "other", 1, None)]),
     Case("Aktuelt\n • 16.12.2015: Kommunestyret vedtok å bosette 280 flyktninger.\n • 3.2.2016: Mottaket åpner.",
          [("16.12.2015: Kommunestyret vedtok å bosette 280 flyktninger.", "Aktuelt", "news", 1, "2015-12-16"),
           ("3.2.2016: Mottaket åpner.", "Aktuelt", "news", 2, "2016-02-03")]),
     Case("25.03.20 Fra kriseledelsen\n\nKriseledelsen har blant annet diskutert:\n • Barn og unge i risikogrupper.",
-         [("Barn og unge i risikogrupper.", "Kriseledelsen har blant annet diskutert:", "decision", 1, "2020-03-25")]),
+         [("Barn og unge i risikogrupper.", "Kriseledelsen har blant annet diskutert:", "discussed", 1, "2020-03-25")]),
+    # "er tatt opp" is "admitted", not a discussion held: only "ble/vart tatt opp" and "tok opp" are.
+    Case("Disse elevene er tatt opp ved skolen:\n • Kari Nilsen",
+         [("Kari Nilsen", "Disse elevene er tatt opp ved skolen:", "other", 1, None)]),
     Case("Nytt fra kriseledelsen:\n • Psykisk mestringstelefon har åpnet - hverdager 67 50 94 94.",
          [("Psykisk mestringstelefon har åpnet - hverdager 67 50 94 94.", "Nytt fra kriseledelsen:",
            "decision", 1, None)]),
@@ -80,6 +93,19 @@ NUMBERED_AND_NESTED = [
     # A list written "-Item" throughout.
     Case("Husk:\n-vask hendene\n-hold avstand",
          [("vask hendene", "Husk:", "other", 1, None), ("hold avstand", "Husk:", "other", 2, None)]),
+    # A numbered list indented under a numbered line, starting again at 1, is nested there;
+    # its lead-in is that line. Ragged indents that do not start again stay one list.
+    Case("Tast:\n1. Sentralbord\n2. Helse - deretter:\n  1. Legekontor\n  2. Helsestasjon\n3. Teknisk",
+         [("Sentralbord", "Tast:", "other", 1, None), ("Helse - deretter:", "Tast:", "other", 2, None),
+          ("Legekontor", "2. Helse - deretter:", "other", 1, None),
+          ("Helsestasjon", "2. Helse - deretter:", "other", 2, None), ("Teknisk", "Tast:", "other", 3, None)]),
+    Case("Tastevalg:\n 1. Servicetorget\n 2. Oppvekst, deretter:\n    1. Skule\n    2. Barnehage",
+         [("Servicetorget", "Tastevalg:", "other", 1, None), ("Oppvekst, deretter:", "Tastevalg:", "other", 2, None),
+          ("Skule", "2. Oppvekst, deretter:", "other", 1, None),
+          ("Barnehage", "2. Oppvekst, deretter:", "other", 2, None)]),
+    Case("Punkt:\n1. Første\n 2. Andre\n  3. Tredje",
+         [("Første", "Punkt:", "other", 1, None), ("Andre", "Punkt:", "other", 2, None),
+          ("Tredje", "Punkt:", "other", 3, None)]),
     # An unindented paragraph between items ends the list.
     Case("Status\n • A\nEt avsnitt.\n • B",
          [("A", "Status", "other", 1, None), ("B", "Et avsnitt.", "other", 1, None)]),
@@ -119,6 +145,13 @@ NO_MATCH = [
     Case("10. trinn ble satt i karantene.", []),
     Case("Stengt:\n1. mai\n17. mai", []),
     Case("Du kan 1) registrere deg, 2) få hjelp eller 3) ringe.", []),
+    # Footnotes: "*" alone, glued or not, and "**".
+    Case("* Gjelder ikke barn under 12 år.", []),
+    Case("Prisar\n\n*Prisen gjeld per hushald.", []),
+    Case("Voksne: 80 kr*\n\n* Gjelder med gyldig kort.\n\n** Barn går gratis.", []),
+    Case("***\n\nNy melding.", []),
+    # Dash paragraphs indented as deep as the text before them are quotes, not a list.
+    Case("  Ordføreren var klar.\n\n  – Vi må stå sammen.\n\n  – Alle må bidra.", []),
 ]
 
 KNOWN_FAILURES = [

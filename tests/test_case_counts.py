@@ -157,6 +157,8 @@ EXAMPLES = [
          [("En person er død", "deaths", 1, "Oslo", None, None)]),
     Case("Det første dødsfallet i kommunen ble registrert i dag.",
          [("første dødsfallet", "deaths", 1, None, None, None)]),
+    # the verb before the count, as a sentence turned round puts it
+    Case("Det døde 2 personer i helgen.", [("døde 2 personer", "deaths", 2, None, None, None)]),
     # dates
     Case("Per 18. juni er det 1 641 smittede i Norge.",
          [("1 641 smittede", "total", 1641, "Norge", None, None)], date="2020-06-18"),
@@ -290,8 +292,6 @@ NO_MATCH = [
 ]
 
 KNOWN_FAILURES = [
-    # The verb before the count ("Det døde 2 personer") is not read.
-    Case("Det døde 2 personer i helgen.", [("2 personer", "deaths", 2, None, None, None)]),
     # The counts that split an increase ("10 på lørdag og 11 på søndag") are not read.
     Case("Det kom 21 nye smittede; 10 på lørdag og 11 på søndag.",
          [("21 nye smittede", "new", 21, None, None, None),
@@ -342,9 +342,10 @@ def test_table_is_big_enough() -> None:
 
 def test_fields_are_typed_and_in_order() -> None:
     (rec,) = records(HEADER + "Det er 5 nye smittede i Bærum fra i går.", "case_count")
-    assert list(rec)[6:] == ["metric", "value", "place", "since", "since_date"]
+    assert list(rec)[6:] == ["metric", "value", "place", "since", "since_date", "kommune_no"]
     assert isinstance(rec["value"], int) and not isinstance(rec["value"], bool)
     assert rec["since_date"] == "2020-03-29" and rec["place"] == "Bærum"
+    assert rec["kommune_no"] == "3024"
 
 
 @pytest.mark.parametrize(

@@ -335,12 +335,11 @@ def test_phones_csv() -> None:
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
     assert rows[0] == {
         "number": "+4767509494",
-        "formatted": "67 50 94 94",
-        "e164": "+4767509494",
+        "display": "67 50 94 94",
         "type": "fixed",
         "labels": "Psykisk mestringstelefon; Korona-psykisk mestringstelefon",
         "occurrences": "2",
-        "documents": SEED0,
+        "docs": SEED0,
         "first_date": "2020-03-19",
     }
 
@@ -444,3 +443,174 @@ def test_build_copies_the_seeds_into_the_package(tmp_path: Path) -> None:
     )
     shipped = sorted(p.name for p in (build / "kommunetekst" / "sample").glob("*.txt"))
     assert shipped == sorted(p.name for p in SEEDS.glob("*.txt"))
+
+
+# -- filters, notes and names (issue 21) ----------------------------------------------------------
+
+
+def test_since_until_keep_the_dates_asked_for_and_say_what_they_left_out() -> None:
+    result = run(
+        [
+            "cases",
+            str(FIXTURE),
+            "--format",
+            "jsonl",
+            "--since",
+            "2020-03-20",
+            "--until",
+            "27.03.2020",
+        ]
+    )
+    assert result.exit_code == 0, result.output
+    dates = [r["date"] for r in jsonl(result.stdout)]
+    assert dates[0] == "2020-03-20" and dates[-1] == "2020-03-27"
+    first = jsonl(result.stdout)[0]
+    assert first["new_computed"] == 0 and first["computed_from"] == "2020-03-19"  # not cut off
+    assert "Note:" in result.stderr and "outside --since/--until" in result.stderr
+
+
+def test_decisions_of_one_day() -> None:
+    result = run(
+        [
+            "decisions",
+            str(FIXTURE),
+            "--since",
+            "2020-03-18",
+            "--until",
+            "2020-03-18",
+            "--format",
+            "jsonl",
+        ]
+    )
+    rows = jsonl(result.stdout)
+    assert rows and {r["date"] for r in rows} == {"2020-03-18"}
+    assert {r["category"] for r in rows} == {"decision"}
+
+
+def test_discussed_items_are_not_decisions() -> None:
+    decided = jsonl(run(["decisions", str(FIXTURE), "--format", "jsonl"]).stdout)
+    discussed = jsonl(
+        run(["bullets", str(FIXTURE), "--category", "DISCUSSED", "--format", "jsonl"]).stdout
+    )
+    assert "Barn og unge i risikogrupper." in {r["item"] for r in discussed}
+    assert not {r["item"] for r in decided} & {r["item"] for r in discussed}
+
+
+def test_doc_glob_and_place_filter(tmp_path: Path) -> None:
+    for town, total in (("baerum", 191), ("asker", 77)):
+        folder = tmp_path / town
+        folder.mkdir()
+        (folder / "logg.txt").write_text(
+            f"25.03.20 Smittetall\n\nAntall smittede i {town.title()} er {total}.\n", "utf-8"
+        )
+    both = run(["cases", str(tmp_path), "--format", "jsonl"])
+    assert sorted(r["total"] for r in jsonl(both.stdout)) == [77, 191]
+    only = run(["cases", str(tmp_path), "--format", "jsonl", "--doc", "baerum/*"])
+    assert [r["total"] for r in jsonl(only.stdout)] == [191]
+    place = run(["cases", str(tmp_path), "--format", "jsonl", "--place", "ASKER"])
+    assert [r["total"] for r in jsonl(place.stdout)] == [77]
+    table = run(["cases", str(tmp_path), "--width", "120"])
+    assert "baerum/logg.txt" in table.stdout and "asker/logg.txt" in table.stdout
+
+
+def test_undated_figures_are_said_on_stderr_even_in_csv(tmp_path: Path) -> None:
+    path = tmp_path / "udatert.txt"
+    path.write_text("20. mars: Status\n\nAntall smittede i Asker er 12.\n", "utf-8")
+    result = run(["cases", str(path), "--format", "csv"])
+    assert result.exit_code == 0, result.output
+    assert "Note: 1 case figures without a date left out; pass --year" in result.stderr
+    assert "Note: no case rows to write." in result.stderr
+    dated = run(["cases", str(path), "--format", "csv", "--year", "2020"])
+    assert "2020-03-20" in dated.stdout and "Note" not in dated.stderr
+
+
+def test_year_with_jsonl_input_is_not_silently_ignored() -> None:
+    result = run(["timeline", str(FIXTURE), "--year", "2020", "--format", "jsonl"])
+    assert result.exit_code == 0
+    assert "--year applies to text INPUT only" in result.stderr
+
+
+@pytest.mark.parametrize("fmt", ["CSV", "Jsonl", "TABLE"])
+def test_format_is_case_insensitive(fmt: str) -> None:
+    assert run(["phones", str(FIXTURE), "--format", fmt]).exit_code == 0
+
+
+def test_a_bad_date_is_a_usage_error() -> None:
+    result = run(["cases", str(FIXTURE), "--since", "32.03.2020"])
+    assert result.exit_code == 2 and "--since" in result.stderr
+
+
+def test_case_fields_and_table_headers_agree() -> None:
+    rows = list(csv.DictReader(io.StringIO(run(["cases", str(FIXTURE), "--format", "csv"]).stdout)))
+    table = run(["cases", str(FIXTURE), "--width", "140"]).stdout
+    assert "hospitalized" in rows[0] and "Hospitalized" in table and "Hospitalised" not in table
+    assert "new_computed" in rows[0] and "New computed" in table
+
+
+def test_the_group_help_has_whole_sentences() -> None:
+    out = run(["--help"]).stdout
+    commands = out.split("Commands:")[1].strip().splitlines()
+    assert commands and all(not line.rstrip().endswith("...") for line in commands), commands
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [
+        ("phones", "phone"),
+        ("cases", "case_count"),
+        ("bullets", "bullet"),
+        ("timeline", "date_header"),
+    ],
+)
+def test_only_accepts_report_names(name: str, kind: str) -> None:
+    result = run(["extract", "-", "--only", name], "Ring 67 50 94 94.\n")
+    assert result.exit_code == 0, result.output
+    assert {r["kind"] for r in jsonl(result.stdout)} <= {"document", kind}
+
+
+# -- cases --plot --------------------------------------------------------------------------------
+
+
+def test_plot_svg(tmp_path: Path) -> None:
+    out = tmp_path / "c.svg"
+    result = run(["cases", str(FIXTURE), "--plot", str(out)])
+    assert result.exit_code == 0, result.output
+    assert result.stdout == ""  # the chart instead of the table
+    svg = out.read_text("utf-8")
+    assert svg.startswith("<svg") and 'class="kt-curve"' in svg
+    assert "Total cases" in svg and "New cases" in svg and "Date (2020)" in svg  # labelled axes
+    assert svg.count('class="kt-contradiction"') == 3  # 19.03, 24.03, 27.03
+    assert ">Bærum</text>" in svg  # the place legend
+    import xml.dom.minidom
+
+    xml.dom.minidom.parseString(svg)  # well-formed
+
+
+def test_plot_png(tmp_path: Path) -> None:
+    pytest.importorskip("cairosvg", reason="the png extra is not installed")
+    out = tmp_path / "c.png"
+    result = run(["cases", str(FIXTURE), "--plot", str(out)])
+    assert result.exit_code == 0, result.output
+    assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_plot_png_without_the_extra_says_how_to_get_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(sys.modules, "cairosvg", None)  # import fails
+    out = tmp_path / "c.png"
+    result = run(["cases", str(FIXTURE), "--plot", str(out)])
+    assert result.exit_code == 1
+    assert "pip install 'kommunetekst[png]'" in result.stderr and not out.exists()
+
+
+@pytest.mark.parametrize("name", ["c.pdf", "missing/c.svg"])
+def test_plot_needs_an_svg_or_png_path_that_can_be_written(name: str, tmp_path: Path) -> None:
+    result = run(["cases", str(FIXTURE), "--plot", str(tmp_path / name)])
+    assert result.exit_code == 2 and "--plot" in result.stderr
+
+
+def test_case_series_example_without_arguments_says_how_to_use_it() -> None:
+    example = ROOT / "examples" / "case_series.py"
+    result = subprocess.run([sys.executable, str(example)], capture_output=True, text=True)
+    assert result.returncode == 2 and "usage:" in result.stderr

@@ -186,7 +186,7 @@ def test_python_api_many_small_tasks_stream_in_input_order(
         ]
         # Tasks of one document each: 13 tasks, finishing in any order on two workers.
         results = iter_results(inputs.sources, client, task_bytes=1, sizes=inputs.sizes)
-        out = b"".join(bytes(data) for data, _, _ in results)
+        out = b"".join(bytes(data) for data, _ in results)
         buffer = io.BytesIO()
         messages = extract_to(["corpus"], buffer, client)
     want = reference(["corpus"], tmp_path)
@@ -338,7 +338,7 @@ def test_a_lost_worker_loses_no_document(
         out = bytearray()
         results = iter_results(inputs.sources, client, task_bytes=1, sizes=inputs.sizes)
         with contextlib.closing(results):
-            for n, (data, _, _) in enumerate(results):
+            for n, (data, _) in enumerate(results):
                 out += data
                 if n == 0:  # kill one worker: its nanny starts another, Dask reruns its tasks
                     pid = next(iter(client.run(os.getpid).values()))

@@ -58,9 +58,20 @@ EXAMPLES = [
     Case("tirsdag 24.3. Skolene holder stengt", [("2020-03-24", "tirsdag 24.3.", "Skolene holder stengt")], year=2020),
     Case("Onsdag 25.03: Status", [(None, "Onsdag 25.03", "Status")]),
     Case("Mandag 23.03.2020 Nye tiltak", [("2020-03-23", "Mandag 23.03.2020", "Nye tiltak")]),
+    # ... written with a slash too, as logs of water and power cuts do ("Lørdag 24/10 kl. 09:55").
+    Case("Fredag 13/3 kl. 14.00\nKommunen stenger alle skoler.", [(None, "Fredag 13/3", None)]),
+    Case("Tysdag 17/3: Skulane stengjer", [(None, "Tysdag 17/3", "Skulane stengjer")]),
+    Case("Laurdag 21/3 kl. 12:00\nNy status.", [("2020-03-21", "Laurdag 21/3", None)], year=2020),
+    Case("Fredag 13/3/2020 Ny status", [("2020-03-13", "Fredag 13/3/2020", "Ny status")]),
+    Case("Måndag 16/3 - kl. 10.15\nKommuneoverlegen melder om to nye smitta.\n\n"
+         "Søndag 15/3 - kl. 18.40\nVi har fått svar på prøvane.",
+         [(None, "Måndag 16/3", None), (None, "Søndag 15/3", None)]),
     # A time after the date goes in `time`; the rest of the line is the title.
     Case("12.11.2020 kl. 14.00 Pressemelding", [("2020-11-12", "12.11.2020", "Pressemelding")]),
     Case("23.03.2020 14:30 Status", [("2020-03-23", "23.03.2020", "Status")]),
+    # A title with words and a figure is a headline; a year line above a bare date is no table.
+    Case("Mandag 15. april: 12 nye smittede", [(None, "Mandag 15. april", "12 nye smittede")]),
+    Case("2021\n\n21. januar\nSkolen åpner igjen", [(None, "21. januar", None)]),
     # An ordinal inside a title is not a sentence end.
     Case("15. april: Skulane opnar for 1.–4. trinn", [(None, "15. april", "Skulane opnar for 1.–4. trinn")]),
 ]
@@ -115,6 +126,16 @@ NO_MATCH = [
     Case("10.44 Ny melding fra sykehuset", []),
     Case("Mandag kl. 12 - Ordføreren orienterer", []),
     Case("17. mai-feiringa blir annleis.", []),
+    # A slash date needs a weekday too ("24/7" is all the time), and a sentence stays one.
+    Case("24/7 Legevakta svarer alltid", []),
+    Case("Mandag 24/7 er legevakten åpen hele døgnet.", []),
+    Case("Fredag 13/3 ble det besluttet å stenge skolene.", []),
+    # A date alone under (or over) the same date in figures is a cell of a flattened table.
+    Case("Helligdager\n\n24.12\n24. desember\nStengt\n31.12\n31. desember\nStengt", []),
+    Case("Opningstider i jula\n\n26. desember\n26.12\nStengt", []),
+    # A "title" of figures only is a value per day, not a headline.
+    Case("Nye tilfelle per dag:\n\nMåndag 2. mars: 14\n\nTysdag 3. mars: 9", []),
+    Case("I påsken:\nMandag 15. april: 10-18\nTirsdag 16. april: 10-18", []),
 ]
 
 KNOWN_FAILURES: list[Case] = [
@@ -145,6 +166,14 @@ def test_header_time_and_section_dates() -> None:
     assert first["time"] == "20:30"
     assert second["time"] is None
     assert first["text"] == "27. mars kl. 20.30: Pressekonferanse"
+
+
+def test_header_time_after_a_dash_needs_kl() -> None:
+    (first,) = records("Mandag 9/11 - kl. 9:05\nTekst.", "date_header")
+    assert (first["date_text"], first["time"], first["title"]) == ("Mandag 9/11", "09:05", None)
+    # Without kl., a figure after the dash is no time (it may start a range of days).
+    (second,) = records("Mandag 9/11 - 9:05 Tekst", "date_header")
+    assert second["time"] is None
 
 
 def test_header_time_of_a_whole_hour_and_a_bare_line() -> None:

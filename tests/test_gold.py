@@ -23,6 +23,17 @@ GOLD = [
 ]
 GOLD_KINDS = sorted({g["kind"] for g in GOLD})
 
+# Gold judgements the project has changed since the gold was written, each with its reason,
+# applied to the rows as they are read: {(kind, heading): {field: value}}.
+# Issue 21: items the crisis team only discussed are not decisions; the gold predates the
+# `discussed` category and files the 10 items under these two lead-ins as decisions.
+AMENDED: dict[tuple[str, str], dict[str, Any]] = {
+    ("bullet", "Kriseledelsen har blant annet diskutert:"): {"category": "discussed"},
+    ("bullet", "Kriseledelsen diskuterte blant annet følgende:"): {"category": "discussed"},
+}
+for _g in GOLD:
+    _g.update(AMENDED.get((_g["kind"], _g.get("heading") or ""), {}))
+
 # Secondary fields that may be wrong on some matched rows: {kind: {field: rows allowed wrong}}.
 # None at present; the issues allowed one wrong phone label, all 7 are right.
 ALLOWED_WRONG: dict[str, dict[str, int]] = {}

@@ -1,4 +1,4 @@
-"""opening_hours: the weekday pattern reads exactly dates.WEEKDAYS."""
+"""opening_hours: the weekday pattern reads exactly dates.WEEKDAYS, in every place days stand."""
 
 import regex
 
@@ -22,3 +22,18 @@ def test_every_weekday_after_a_range() -> None:
         for form in (w, w.capitalize()):
             (m,) = extract(Document(f"Kontoret er åpent kl. 9-15 {form}.", "-"))
             assert m.fields["days"] == form
+
+
+def test_every_weekday_as_a_heading_above() -> None:
+    for w in WEEKDAYS:
+        for form in (w, w.capitalize()):
+            for heading in (form, f"{form}:"):
+                (m,) = extract(Document(f"{heading}\n09.00-15.00", "-"))
+                assert m.fields["days"] == form
+
+
+def test_every_weekday_pair_with_a_slash_and_til_og_med() -> None:
+    for a, b in (("lørdag", "søndag"), ("laurdag", "sundag"), ("mandag", "fredag")):
+        for days in (f"{a}/{b}", f"{a} til og med {b}"):
+            (m,) = extract(Document(f"Åpent {days} kl. 10-14.", "-"))
+            assert m.fields["days"] == days

@@ -1,26 +1,38 @@
-"""percentages: the number-word pattern reads exactly NUMBER_WORDS."""
+"""percentages: number words before a unit are read with numwords' words and values."""
 
-import regex
+import pytest
 
 from kommunetekst.document import Document
-from kommunetekst.extractors import percentages
-from kommunetekst.extractors.percentages import _WORD_ALT, NUMBER_WORDS, extract
+from kommunetekst.extractors.percentages import extract
+from kommunetekst.numwords import WORDS_BELOW_HUNDRED, parse_number_word
 
 
-def test_every_number_word_is_read_with_its_value() -> None:
-    for w, v in NUMBER_WORDS.items():
+def _values(text: str) -> list[float]:
+    return [r.fields["value"] for r in extract(Document(text, "-"))]
+
+
+def test_every_word_below_hundred_is_read_with_its_value() -> None:
+    for w, v in WORDS_BELOW_HUNDRED.items():
+        if w in ("ingen", "ei"):
+            continue  # "ingen prosent" is no figure
         for form in (w, w.capitalize(), w.upper()):
-            records = list(extract(Document(f"Hele {form} prosent.", "-")))
-            assert [r.fields["value"] for r in records] == [float(v)], form
+            assert _values(f"Hele {form} prosent.") == [float(v)], form
 
 
-def test_the_pattern_has_no_other_words() -> None:
-    word = regex.compile(f"(?:{_WORD_ALT})", regex.VERBOSE | regex.IGNORECASE)
-    assert all(word.fullmatch(w) for w in NUMBER_WORDS)
-    # Its words: the spaced hundreds, tens with or without a one, and single words; none
-    # counted twice (so no word outside NUMBER_WORDS).
-    tens, ones = len(percentages.TENS), len(percentages._TENS_ONES)
-    singles = {*percentages._ONES, *percentages.TEENS, "hundre"}
-    assert len(NUMBER_WORDS) == 2 + tens * (ones + 1) + len(singles)
-    for near in ("tjuefemte", "femtiende", "hundreti", "ingen", "ei", "tjueén"):
-        assert not word.fullmatch(near)
+@pytest.mark.parametrize(
+    "word",
+    ["hundre", "etthundre", "tohundre", "hundreogtolv", "tohundreogfemti", "nihundreognittini"],
+)
+def test_hundreds_are_read_as_numwords_reads_them(word: str) -> None:
+    value = parse_number_word(word)
+    assert value is not None
+    assert _values(f"en økning på {word} prosent") == [float(value)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["ingen prosent", "ei prosent", "tjuefemte prosent", "femtiende prosent",
+     "hundre og ti prosent", "to og en halv prosent", "en halv prosent", "tjuetjue prosent"],
+)  # fmt: skip
+def test_words_that_are_no_single_number_give_nothing(text: str) -> None:
+    assert _values(text) == []

@@ -128,6 +128,35 @@ EXAMPLES = [
     Case("Legevakt\nTelefon 116 117", [("116117", "116 117", "short", "Legevakt")]),
     Case(" • Barneverntjenesten\n   Telefon 40 00 09 47 (08.00–15.30)",
          [("+4740000947", "40 00 09 47", "mobile", "Barneverntjenesten")]),
+    # 8 together (or 4-4) in a contact list: a role right before, or an e-mail address next to it.
+    Case("Kontaktinformasjon\n\nREKTOR 91681879\n\nSFO-LEDER 97692571",
+         [("+4791681879", "91681879", "mobile", "REKTOR"), ("+4797692571", "97692571", "mobile", None)]),
+    Case("Einingsleiar 47123456", [("+4747123456", "47123456", "mobile", None)]),
+    Case("Bærum kommune 6750 5000 post@baerum.kommune.no",
+         [("+4767505000", "6750 5000", "fixed", "Bærum kommune")]),
+    Case("Servicetorget | 5765 6000 | postmottak@kommune.no",
+         [("+4757656000", "5765 6000", "fixed", "Servicetorget")]),
+    Case("postmottak@kommune.no 5765 6000", [("+4757656000", "5765 6000", "fixed", None)]),
+    # Compounds of "nummer" that name a phone number are phone words.
+    Case("Vaktnummer i kommunen er 33171010 (sentralbord).", [("+4733171010", "33171010", "fixed", None)]),
+    Case("Hovudnummer 57656000", [("+4757656000", "57656000", "fixed", None)]),
+    Case("Direktenummer: 6750 9494", [("+4767509494", "6750 9494", "fixed", None)]),
+    # A service spelled out in brackets: the one before the bracket is named.
+    Case("VA-vakta (vann- og avløpsvakta) treffes på telefon 905 69 979 utenom arbeidstid.",
+         [("+4790569979", "905 69 979", "mobile", "VA-vakta")]),
+    Case("Barnevernvakta (barnevernets akuttjeneste) treffes på telefon 90 12 34 56.",
+         [("+4790123456", "90 12 34 56", "mobile", "Barnevernvakta")]),
+    Case("Ring oss (servicetorget) på 22 00 00 00", [("+4722000000", "22 00 00 00", "fixed", "servicetorget")]),
+    # Whom you reach ("nå NAV på telefon") or tell ("Meld fra til Vann og avløp på tlf"): a name,
+    # which may hold one "og" (municipal departments).
+    Case("Ved akutt behov kan brukerne likevel nå NAV på telefon 41 27 82 29.",
+         [("+4741278229", "41 27 82 29", "mobile", "NAV")]),
+    Case("Du kan også nå NAV Kontaktsenter på telefon 55 55 33 33.",
+         [("+4755553333", "55 55 33 33", "fixed", "NAV Kontaktsenter")]),
+    Case("Gi beskjed til Plan og bygg på telefon 57 65 60 00.",
+         [("+4757656000", "57 65 60 00", "fixed", "Plan og bygg")]),
+    Case("Meld frå til Vatn og avløp på tlf. 56 15 58 10.",
+         [("+4756155810", "56 15 58 10", "fixed", "Vatn og avløp")]),
     # 8 together in a list whose lead-in says "telefon".
     Case("Du når oss på telefon:\n\n • Jordmor Vigdis: 95002597",
          [("+4795002597", "95002597", "mobile", "Jordmor Vigdis")]),
@@ -175,6 +204,20 @@ BUGS_CAUGHT = [
          [("+4767512000", "67 51 20 00", "fixed", None)]),
     Case("Tannlegevakt for Trøndelag:\n\nTelefon: 800 41 101",
          [("+4780041101", "800 41 101", "toll_free", "Tannlegevakt")]),
+    # The words of an e-mail or web address are no label.
+    Case("Send til postmottak@kommune.no eller ring 57 65 60 00",
+         [("+4757656000", "57 65 60 00", "fixed", None)]),
+    Case("Les mer på www.legevakten.no eller ring 57 65 60 00", [("+4757656000", "57 65 60 00", "fixed", None)]),
+    # A conjunction that starts the sentence is not part of the name before a service.
+    Case("Når Legevakten er stengt, ring 22 00 00 00.", [("+4722000000", "22 00 00 00", "fixed", "Legevakten")]),
+    Case("Dersom Legevakta er stengd, ring 22 00 00 00.",
+         [("+4722000000", "22 00 00 00", "fixed", "Legevakta")]),
+    # "nå" is also "now", "til" also "until": only a name right before "på" and the number.
+    Case("Du kan nå ringe oss på telefon 55 55 33 33.", [("+4755553333", "55 55 33 33", "fixed", None)]),
+    Case("Vi er nå på telefon 55 55 33 33.", [("+4755553333", "55 55 33 33", "fixed", None)]),
+    Case("Du når oss på 55 55 33 33.", [("+4755553333", "55 55 33 33", "fixed", None)]),
+    Case("Meld fra til skolen på telefon 56 15 58 10.", [("+4756155810", "56 15 58 10", "fixed", None)]),
+    Case("Stengt fra jul til Påske på telefon 56 15 58 10.", [("+4756155810", "56 15 58 10", "fixed", None)]),
     # "per telefon" is how, not whom, you contact.
     Case("For akutthjelp ta kontakt per telefon 63980119.",
          [("+4763980119", "63980119", "fixed", None)]),
@@ -219,6 +262,13 @@ NO_MATCH = [
     Case("Saksnummer 915 04040", []),
     Case("Tall for året:\n • Budsjett: 45000000", []),
     Case("Tre personar er i karantene, 110 personar er testa.", []),
+    # A role or an e-mail makes a contact line, not years or a foreign number next to them.
+    Case("Rektor har 42 500 000 i budsjett", []),
+    Case("Daglig leder 2019 2020", []),
+    Case("Styreleiar 2020-2021 post@laget.no", []),
+    Case("Tlf +358 (09) 7279 9999, post@monika.fi", []),
+    Case("Saksnummeret er 20201234", []),
+    Case("Kontonummer 6750 9494 post@kommune.no", []),
 ]
 
 KNOWN_FAILURES = [

@@ -14,7 +14,18 @@ ROWS = [row for kind in kinds() for row in load_rows(kind)]
 
 # The held-out score of each kind when the rules were last changed (tests/phrases_score.py
 # --heldout); a drop below it means a change generalised worse. Not a target to tune to.
-HELDOUT_FLOOR: dict[str, float] = {"amount": 0.933, "person": 0.956, "quote": 0.916}
+HELDOUT_FLOOR: dict[str, float] = {
+    "amount": 0.933,
+    "bullet": 1.0,
+    "case_count": 0.942,
+    "date_header": 1.0,
+    "email": 1.0,
+    "opening_hours": 1.0,
+    "percentage": 1.0,
+    "person": 0.956,
+    "phone": 0.977,
+    "quote": 0.916,
+}
 
 
 @pytest.mark.parametrize(

@@ -533,16 +533,16 @@ def test_phones_one_row_per_number_most_seen_first() -> None:
     rows = phones.collect_phones(recs)
     assert [p.number for p in rows] == ["+4767509494", "113", "+4766700000", "+4767508200"]
     top = rows[0]
-    assert top.formatted == "67 50 94 94" and top.e164 == "+4767509494"
+    assert top.display == "67 50 94 94" and top.number == "+4767509494"
     assert top.labels == ("Psykisk mestringstelefon", "Korona-psykisk mestringstelefon")
-    assert (top.occurrences, top.documents, top.first_date) == (3, ("a.txt", "b.txt"), "2020-03-19")
-    assert (rows[1].formatted, rows[1].e164, rows[1].type, rows[1].labels) == (
+    assert (top.occurrences, top.docs, top.first_date) == (3, ("a.txt", "b.txt"), "2020-03-19")
+    assert (rows[1].display, rows[1].number, rows[1].type, rows[1].labels) == (
         "113",
-        None,
+        "113",
         "emergency",
         (),
     )
-    assert rows[2].formatted == "66 70 00 00"
+    assert rows[2].display == "66 70 00 00"
 
 
 @pytest.mark.parametrize(
@@ -714,14 +714,33 @@ def test_check_record_accepts(obj: dict[str, Any]) -> None:
 # -- golden files ---------------------------------------------------------------------------------
 
 
-def _golden_reports() -> dict[str, Any]:
+def two_logs() -> list[dict[str, Any]]:
+    """Two logs of the same file name in two folders, each with its own place."""
+    recs = []
+    for doc, place, totals in (
+        ("corpus/baerum/logg.txt", "Bærum", (85, 101, 123)),
+        ("corpus/asker/logg.txt", "Asker", (40, 38, 52)),
+    ):
+        for n, (day, total) in enumerate(
+            zip(("2020-03-16", "2020-03-17", "2020-03-18"), totals, strict=True)
+        ):
+            recs.append(case(10 - 3 * n, day, "total", total, doc, place=place))
+        recs.append(case(2, "2020-03-18", "new", 9, doc, place=place, since="i går",
+                         since_date="2020-03-17"))  # fmt: skip
+    return recs
+
+
+def _golden_reports(width: int) -> dict[str, Any]:
     recs = fixture_records()
     series = rc.collect_cases(recs)
     dated, undated = listing.collect_timeline(recs)
+    two = rc.collect_cases(two_logs())
     return {
         "cases": rc.build_cases_table(series),
         "cases-check": rc.build_check_table(series),
-        "cases-plot": rc.ascii_plot(series, 100),
+        "cases-plot": rc.ascii_plot(series, width),
+        "cases-two-places": rc.build_cases_table(two),
+        "cases-two-places-check": rc.build_check_table(two),
         "phones": phones.build_phones_table(phones.collect_phones(recs)),
         "percentages": listing.build_percentages_table(listing.collect_percentages(recs)),
         "bullets": listing.build_bullets_table(listing.collect_bullets(recs)),
@@ -733,15 +752,53 @@ def _golden_reports() -> dict[str, Any]:
     }
 
 
-GOLDEN_NAMES = list(_golden_reports())
+GOLDEN_NAMES = list(_golden_reports(80))
+WIDTHS = (60, 120)
 
 
+@pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize("name", GOLDEN_NAMES)
-def test_golden(name: str) -> None:
-    text = render(_golden_reports()[name])
-    path = GOLDEN / f"{name}.txt"
+def test_golden(name: str, width: int) -> None:
+    text = render(_golden_reports(width)[name], width)
+    path = GOLDEN / f"{name}-{width}.txt"
     if os.environ.get("UPDATE_GOLDEN"):
         path.parent.mkdir(exist_ok=True)
         path.write_text(text, "utf-8")
     assert path.exists(), f"{path} is missing; run with UPDATE_GOLDEN=1 to create it"
     assert text == path.read_text("utf-8")
+
+
+def _number_cells(name: str) -> list[str]:
+    """The cells of a report's number and code columns: what must never be cut."""
+    from kommunetekst.reports._render import FitTable
+
+    table = _golden_reports(80)[name]
+    tables = [table] if isinstance(table, FitTable) else list(getattr(table, "renderables", []))
+    return [
+        cells[i]
+        for t in tables
+        if isinstance(t, FitTable)
+        for cells, _ in t.rows
+        for i, c in enumerate(t.columns)
+        if c.kind != "text" and not c.optional and cells[i]
+    ]
+
+
+@pytest.mark.parametrize("name", [n for n in GOLDEN_NAMES if n != "cases-plot"])
+def test_tables_fit_every_width_and_never_cut_a_number(name: str) -> None:
+    cells = _number_cells(name)
+    assert cells or name == "cases-check", name
+    for width in range(60, 141, 4):
+        text = render(_golden_reports(width)[name], width)
+        lines = text.splitlines()
+        assert all(len(line) <= width for line in lines), (name, width)
+        assert "…" not in text, (name, width)
+        words = {w for line in lines for w in line.replace("│", " ").split()}
+        for cell in cells:
+            assert all(part in words for part in cell.split()), (name, width, cell)
+
+
+def test_documents_are_shown_by_their_shortest_unique_path() -> None:
+    text = render(rc.build_cases_table(rc.collect_cases(two_logs())), 120)
+    assert "baerum/logg.txt:10" in text and "asker/logg.txt:10" in text
+    assert "corpus/" not in text

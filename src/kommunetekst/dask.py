@@ -76,8 +76,8 @@ __all__ = [
 ]
 
 #: One document's outcome, as the CLI's ``process_source`` returns it:
-#: ``(jsonl, sentence for stderr or None, is_error)``.
-Result = tuple[bytes | bytearray, str | None, bool]
+#: ``(jsonl, ((is_error, sentence for stderr), ...))``.
+Result = tuple[bytes | bytearray, tuple[tuple[bool, str], ...]]
 Write = Callable[[bytes | bytearray], None]
 
 # A task holds consecutive documents of about this many bytes: at most _TASK_BYTES
@@ -280,11 +280,10 @@ def extract_to(
         results = iter_results(
             inputs.sources, cluster, year=year, only=only, write=write, sizes=inputs.sizes
         )
-        for data, message, is_error in results:
+        for data, problems in results:
             if data:
                 out.write(data)
-            if message:
-                messages.append((is_error, message))
+            messages.extend(problems)
     finally:
         if own:
             cluster.close()  # type: ignore[no-untyped-call]
@@ -336,7 +335,7 @@ class _Run:
                 f"{source.doc}: the process extracting it died (killed by the system, perhaps "
                 "for lack of memory); its records are missing."
             )
-            return b"", sentence, True
+            return b"", ((True, sentence),)
 
     def _result(self, future: distributed.Future[list[Result]]) -> list[Result]:
         """The task's result. Raises ClusterError when the cluster cannot give it, also when
@@ -507,18 +506,20 @@ def _extract_task(
             results.append(process_source(source, year, only))
             continue
         here = replace(source, name=os.path.join(cwd, source.name))
-        data, message, is_error = process_source(here, year, only)
-        results.append((data, _as_given(message, here.name, source.name), is_error))
+        data, problems = process_source(here, year, only)
+        results.append(
+            (data, tuple((e, _as_given(m, here.name, source.name)) for e, m in problems))
+        )
     return results
 
 
-def _as_given(message: str | None, opened: str, given: str) -> str | None:
+def _as_given(message: str, opened: str, given: str) -> str:
     """``message`` with the path the worker opened put back as the user gave it.
 
     >>> _as_given("/srv/k/a.txt: cannot read (permission denied).", "/srv/k/a.txt", "a.txt")
     'a.txt: cannot read (permission denied).'
     """
     prefix = display_name(opened) + ":"
-    if message is None or not message.startswith(prefix):
+    if not message.startswith(prefix):
         return message
     return display_name(given) + message[len(prefix) - 1 :]

@@ -63,15 +63,20 @@ HEADER_RE = re.compile(
         (?:
             (?P<nd> [0-3]?\d ) \. (?P<nm> [01]?\d ) \. (?P<ny> (?:19|20)\d\d | \d\d ) (?! [\d.]\d )
           | (?P<td> [0-3]?\d ) \. {_S}* (?P<tm> {_MONTH_ALT} ) \.? (?: {_S}+ (?P<ty> (?:19|20)\d\d ) | )
-            # Day and month without a year only after a weekday ("tirsdag 24.3."):
-            # alone, "1.2." is as likely a section number and "10.44" a time.
-          | (?(weekday) (?P<sd> [0-3]?\d ) \. (?P<sm> [01]?\d ) (?: \. (?!\d) )? (?!\d) | (?!) )
+            # Day and month only after a weekday ("tirsdag 24.3.", "Lørdag 24/10",
+            # "Fredag 13/3/2020"): alone, "1.2." is as likely a section number, "10.44" a
+            # time and "24/7" a fraction or "all the time".
+          | (?(weekday)
+                (?P<sd> [0-3]?\d ) [./] (?P<sm> [01]?\d )
+                (?: / (?P<sy> (?:19|20)\d\d | \d\d ) )? (?: \. (?!\d) )? (?![\d/])
+            | (?!) )
         )
     )
-    # A time: "kl. 14.30", "klokka 15" (a whole hour only after kl./klokka), "14:30";
-    # not the start of a range ("kl. 09-15") or of a longer number ("10.000").
+    # A time: "kl. 14.30", "klokka 15" (a whole hour only after kl./klokka), "14:30",
+    # also after a dash when kl./klokka says it is one ("Mandag 9/11 - kl. 9:05"); not the
+    # start of a range ("kl. 09-15") or of a longer number ("10.000").
     (?:
-        ,? {_S}+ (?: (?P<kl> kl\.? | klokka | klokken ) {_S}* | )
+        (?: ,? {_S}+ | {_S}* [-–] {_S}* (?= kl ) ) (?: (?P<kl> kl\.? | klokka | klokken ) {_S}* | )
         (?P<hh> [0-2]?\d ) (?: [.:] (?P<mm> [0-5]\d ) | (?(kl) | (?!) ) )
         (?! \d | [.:,]\d | {_S}* [-–] {_S}* \d )
     | )
@@ -161,6 +166,10 @@ def _title_ok(title: str, numeric: bool, sep: str) -> bool:
         return False
     if title.startswith("|"):  # a table row whose first cell is a date (HTML, PDF, Word)
         return False
+    if not any(map(str.isalpha, title)):
+        # A headline has words: "Torsdag 12. juli: 105", "Mandag 15. april: 10-18" are a
+        # figure per day (a table or a list of values), not a log entry.
+        return False
     words = title.count(" ") + 1
     if words > _MAX_TITLE_WORDS and len(title.split()) > _MAX_TITLE_WORDS:
         return False
@@ -204,13 +213,21 @@ def _is_metadata_label(line: str, adjacent: bool) -> bool:
     return adjacent and line.rstrip().endswith(":")
 
 
+# A line that is only a numeric day and month ("01.05", "17/5", "24.12.2020"): alone it is
+# no header (it needs a weekday), but next to a date alone on its line it makes the two
+# cells of a flattened table ("01.05" / "1. mai" / "Stengt").
+_NUMERIC_DATE_LINE_RE = re.compile(
+    rf"{_S}*[0-3]?\d[./][01]?\d(?:[./](?:\d\d){{1,2}})?\.?{_S}*"
+)
+
+
 def _bare_heads_section(text: str, h: Header, bare_starts: set[int]) -> bool:
     """Whether a date alone on its line (a time at most) heads what follows it.
 
     It does in a log ("21. januar", then the entry's title and text on later lines).
     It does not when nothing follows (a closing date), when the date is one of a run
-    of such lines (a list of dates), or when a label above makes it metadata
-    ("Publisert" / "12.03.2020").
+    of such lines (a list of dates, or the date written twice, "01.05" over "1. mai": a
+    flattened table), or when a label above makes it metadata ("Publisert" / "12.03.2020").
     """
     line_end = text.find("\n", h.end)
     if line_end == -1:
@@ -219,13 +236,18 @@ def _bare_heads_section(text: str, h: Header, bare_starts: set[int]) -> bool:
     if nxt is None:
         if h.time is None:
             return False
-    elif text.rfind("\n", 0, nxt.start()) + 1 in bare_starts:
-        return False
+    else:
+        nxt_start = text.rfind("\n", 0, nxt.start()) + 1
+        if nxt_start in bare_starts:
+            return False
+        nxt_end = text.find("\n", nxt_start)
+        if _NUMERIC_DATE_LINE_RE.fullmatch(text, nxt_start, len(text) if nxt_end == -1 else nxt_end):
+            return False
     prev = _prev_nonblank_line(text, h.line_start)
     if prev is None:
         return True
     prev_start, prev_line = prev
-    if prev_start in bare_starts:
+    if prev_start in bare_starts or _NUMERIC_DATE_LINE_RE.fullmatch(prev_line):
         return False
     adjacent = prev_start + len(prev_line) + 1 == h.line_start
     return not _is_metadata_label(prev_line, adjacent)
@@ -247,7 +269,7 @@ def find_headers(text: str, year: int | None = None) -> list[Header]:
     read: dict[str, tuple[int | None, int, int, str | None] | None] = {}
     for m in _iter_header_matches(text):
         # Every group, in the pattern's order (one groups() call reads them fastest).
-        date_text, _, nd, nm, ny, td, tm, ty, sd, sm, _, hh, mm, sep, title_raw = m.groups()
+        date_text, _, nd, nm, ny, td, tm, ty, sd, sm, sy, _, hh, mm, sep, title_raw = m.groups()
         raw_title = title_raw.strip()
         if raw_title and not _title_ok(raw_title, nd is not None or sd is not None, sep):
             continue
@@ -258,7 +280,8 @@ def find_headers(text: str, year: int | None = None) -> list[Header]:
                 day, month = int(nd), int(nm)
                 yr: int | None = two_digit_year(int(ny)) if len(ny) == 2 else int(ny)
             elif sd is not None:
-                day, month, yr = int(sd), int(sm), None
+                day, month = int(sd), int(sm)
+                yr = None if sy is None else two_digit_year(int(sy)) if len(sy) == 2 else int(sy)
             else:
                 day, month = int(td), MONTHS[tm.casefold()]
                 yr = int(ty) if ty else None

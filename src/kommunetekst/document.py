@@ -49,9 +49,9 @@ class Document:
 
     def line_bounds(self, offset: int) -> tuple[int, int]:
         """``[start, end)`` of the line holding ``offset`` (newline excluded)."""
-        s = self.text.rfind("\n", 0, offset) + 1
-        e = self.text.find("\n", offset)
-        return s, (len(self.text) if e == -1 else e)
+        starts = self.line_starts
+        i = bisect.bisect_right(starts, offset)
+        return starts[i - 1], (starts[i] - 1 if i < len(starts) else len(self.text))
 
     def sentence_bounds(self, start: int, end: int | None = None) -> tuple[int, int]:
         """``[s, e)`` of the sentence around ``[start, end)``; never crosses a line."""

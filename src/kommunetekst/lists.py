@@ -5,11 +5,16 @@ A list is a run of lines that start with a bullet mark (``•``, ``·``, ``*``,
 
 - Strong marks (``•``, ``·``, ``*``, ``▪``) may have blank lines between items;
   dash marks (``-``, ``–``, ``—``) may not, because news texts also start quotes
-  with a dash (``– Jeg vil uttrykke min medfølelse …, sier ordfører …``). A dash
-  item that reads as a quote (``…, sier NN``) is not a list item; dash items form
-  a list of two or more, or one under a lead-in that ends with a colon (not when
-  it opens in the first person, ``– Vi må stå sammen.``: that is speech). A dash
-  glued to the item (``-Skolene stenger``) counts like a spaced one.
+  with a dash (``– Jeg vil uttrykke min medfølelse …, sier ordfører …``), unless
+  the dash items are indented deeper than their lead-in (a quote paragraph is not
+  indented under the text before it). A dash item that reads as a quote (``…, sier
+  NN``) is not a list item; dash items form a list of two or more, or one under a
+  lead-in that ends with a colon (not when it opens in the first person, ``– Vi må
+  stå sammen.``: that is speech). A dash glued to the item (``-Skolene stenger``)
+  counts like a spaced one.
+- ``*`` also marks footnotes (``* Gjelder ikke …``, ``** Voksne …``): ``*`` items
+  form a list on the terms of dash items (two or more, or one under a lead-in that
+  ends with a colon), and ``**`` is never a list mark.
 - A line between items that is indented deeper than the list's marks (an item's
   body text), or that goes on in lower case right under an item (wrapped text),
   does not break the list; nor do blank or no-break-space-only lines between
@@ -17,7 +22,10 @@ A list is a run of lines that start with a bullet mark (``•``, ``·``, ``*``,
 - Numbered lines are items when two or more of one kind (digits, letters, roman
   numerals) follow each other from the first (``1``, ``a``, ``i``); the number may
   repeat (``1. … 1. …``: web editors renumber). ``number`` is the number or letter
-  as written, without its punctuation. A line that starts with a day and a month
+  as written, without its punctuation. A line that starts its kind again (``1``,
+  ``a``, ``i``) indented deeper than the run it would continue opens a list nested
+  under that run's last line (a phone menu: `` 2. Sentraladministrasjon:`` /
+  ``  1. Skatt``). A line that starts with a day and a month
   (``1. mai``) is a date, not a numbered item.
 - Items under a numbered line (``2. Smittesporing:`` / ``• Nærkontakter …``) form
   a list of their own: its lead-in is that numbered line as written, and its index
@@ -45,7 +53,7 @@ _S = HSPACE_CLASS
 # "(3)", "a)", "iv.").
 _MARK = rf"""
     (?P<mark>
-        [•·*▪◦‣●]
+        [•·▪◦‣●] | \* (?! \* )
       | [-–—] (?= {_S} | [^\W\d_] )
       | (?P<open> \( )? (?P<label> \d{{1,2}} | [a-zA-Z] | [ivxIVX]{{2,4}} )
         (?(open) \) | [.)] ) (?= {_S} )
@@ -83,9 +91,17 @@ _STRONG = frozenset("•·*▪◦‣●")
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10}
 
 # Heading words -> category, first hit wins (so "Nytt fra kriseledelsen" is a decision).
+# A list the team only discussed is not a decision: the words of a discussion held
+# ("har diskutert", "drøfta", "tok opp") come before the names of the crisis team, but
+# after the words of a decision made, which win ("drøftet og vedtok"). A discussion still
+# to come ("kan drøftes", an agenda) is not one held: the passive "-es" forms are not listed.
 CATEGORY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("decision", ("kriseledelse", "kriseleiing", "kriseleiinga", "beredskapsråd", "vedtak",
-                  "vedtatt", "vedteke", "besluttet", "beslutning", "vedtok")),
+    ("decision", ("vedtak", "vedtatt", "vedteke", "vedtok", "besluttet", "beslutning")),
+    ("discussed", ("diskutert", "diskuterte", "diskuterer", "drøftet", "drøfta", "drøfter",
+                   "drøftar", "tok opp", "tok også opp", "tok òg opp", "ble tatt opp",
+                   "blei tatt opp", "vart tatt opp", "vart teke opp", "blei teke opp",
+                   "har tatt opp", "har teke opp")),
+    ("decision", ("kriseledelse", "kriseleiing", "kriseleiinga", "beredskapsråd")),
     ("result", ("resultat",)),
     ("challenge", ("utfordring",)),
     ("news", ("aktuelt", "nyheter", "nyheiter", "siste nytt", "nytt")),
@@ -93,8 +109,8 @@ CATEGORY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("need", ("behov", "trenger", "treng", "søker", "bistand")),
     ("topic", ("tema",)),
 )
-#: Every category a list item can have, in the order of SPEC §2.
-CATEGORIES: tuple[str, ...] = (*(c for c, _ in CATEGORY_WORDS), "other")
+#: Every category a list item can have: SPEC §2's, with ``discussed`` after ``decision``.
+CATEGORIES: tuple[str, ...] = (*dict.fromkeys(c for c, _ in CATEGORY_WORDS), "other")
 
 
 # Every (word, category) in table order: a plain loop of ``in`` tests costs less than
@@ -106,6 +122,8 @@ def categorize(heading: str | None) -> str:
     """The SPEC §2 category of a list, from the words of its lead-in line.
 
     >>> categorize("Kriseledelsen har blant annet diskutert:")
+    'discussed'
+    >>> categorize("Kriseledelsen har drøftet saken og vedtatt følgende:")
     'decision'
     >>> categorize("Det er spesielt behov for bistand til:")
     'need'
@@ -164,6 +182,8 @@ class _List:
 
     __slots__ = ("heading", "heading_start", "category", "index", "dashes")
 
+    # ``dashes``: the items that wait until the list is decided (dash and ``*`` marks)
+
     def __init__(self, heading: str | None, heading_start: int | None) -> None:
         self.heading = heading
         self.heading_start = heading_start
@@ -184,6 +204,7 @@ class _Run:
     entries: list[tuple[int, str, str, int]] = field(default_factory=list)
     first_value: int = 0
     sub: _List | None = None
+    indent: int = 0  # of the mark of its first line
 
 
 class _Scan:
@@ -229,8 +250,11 @@ class _Scan:
     # -- emitting ----------------------------------------------------------------------
     def add(self, lst: _List, start: int, item: str, number: str | None = None) -> None:
         """Emit ``item`` (trimmed text at ``start``) as the next item of ``lst``."""
+        folded = fold_whitespace(item)
+        if not folded:  # only spaces that are no HSPACE (U+0085, U+2028): nothing to list
+            return
         lst.index += 1
-        self.items.append(ListItem(start, start + len(item), fold_whitespace(item), lst.heading,
+        self.items.append(ListItem(start, start + len(item), folded, lst.heading,
                                    lst.heading_start, lst.category, lst.index, number))  # fmt: skip
 
     def flush_dashes(self, lst: _List | None) -> None:
@@ -270,12 +294,28 @@ class _Scan:
             self.top = None
 
     # -- one item line -------------------------------------------------------------------
-    def numbered(self, line_start: int, label: str, rest_start: int, item: str) -> None:
-        """A numbered line: the next in an open run of its kind, or the first of a new run."""
+    def numbered(
+        self, line_start: int, label: str, rest_start: int, item: str, indent: int
+    ) -> None:
+        """A numbered line: the next in an open run of its kind, or the first of a new run.
+
+        It continues the outermost run of its kind that is indented as deep as the line or
+        deeper; a line indented deeper than every run of its kind starts a list nested
+        under the last of them when it starts its kind again (``1``, ``a``, ``i``), else it
+        continues the innermost one (indents are often ragged).
+        """
         readings = _label_readings(label)
-        for depth, run in enumerate(self.runs):
-            if any(kind == run.kind for kind, _ in readings):
-                self.close_runs(depth + 1)
+        kinds = {kind for kind, _ in readings}
+        same = [d for d, run in enumerate(self.runs) if run.kind in kinds]
+        if same:
+            at = next((d for d in same if self.runs[d].indent >= indent), None)
+            if at is None and not any(
+                kind == self.runs[same[-1]].kind and value == 1 for kind, value in readings
+            ):
+                at = same[-1]
+            if at is not None:
+                run = self.runs[at]
+                self.close_runs(at + 1)
                 self.flush_dashes(run.sub)
                 run.sub = None
                 run.entries.append((rest_start, item, label, line_start))
@@ -293,7 +333,8 @@ class _Scan:
             heading, heading_start = _lead_in(self.text, line_start)
         # A run starts at its kind's first value: "i" is roman one, "a" the letter.
         kind, value = min(readings, key=lambda r: r[1])
-        run = _Run(kind, heading, heading_start, categorize(heading), first_value=value)
+        run = _Run(kind, heading, heading_start, categorize(heading), first_value=value,
+                   indent=indent)  # fmt: skip
         run.entries.append((rest_start, item, label, line_start))
         self.runs.append(run)
 
@@ -321,6 +362,7 @@ def find_list_items(text: str) -> list[ListItem]:
     items = scan.items
     end = -1  # end of the last line of the open lists, -1 when none is open
     prev_strong = False
+    prev_dash_indent = -1  # the indent of the item line above when it is a dash item
     first = ITEM_LINE_RE.match(text)
     for m in chain((first,) if first else (), _NEXT_ITEM_RE.finditer(text)):
         # Where the line starts: after the "\n" the match begins with (the first line at 0).
@@ -335,25 +377,34 @@ def find_list_items(text: str) -> list[ListItem]:
                 scan.close_all()  # a quote paragraph ends any list
                 end = -1
                 continue
-        elif rest_start == rest_end or (label.isdigit() and _MONTH_WORD_RE.match(text, rest_start)):
+        elif rest.isspace() or rest_start == rest_end or (label.isdigit() and _MONTH_WORD_RE.match(text, rest_start)):
             continue  # "1. mai": a date; or a number with nothing after it
-        # Blank lines may part strong items and numbered lines, never dash items.
-        blank_ok = label is not None or (strong and prev_strong)
+        indent = m.start("mark") - line_start
+        dash = not strong and label is None
+        # Blank lines may part strong items and numbered lines; dash items only when they
+        # are indented alike, deeper than their lead-in (quotes are not indented).
+        blank_ok = (
+            label is not None
+            or (strong and prev_strong)
+            or (dash and indent == prev_dash_indent and scan.top is not None
+                and indent > _indent_of(text, scan.top.heading_start))
+        )  # fmt: skip
         if end < 0 or (line_start - 1 > end and scan.breaks(end, line_start - 1, blank_ok)):
             scan.close_all()
-            scan.indent = m.start("mark") - line_start
+            scan.indent = indent
         end = rest_end
         prev_strong = strong or label is not None
+        prev_dash_indent = indent if dash else -1
         if label is not None:
-            scan.numbered(line_start, label, rest_start, rest.rstrip(_TRIM))
+            scan.numbered(line_start, label, rest_start, rest.rstrip(_TRIM), indent)
             continue
         # A marked item (•, -): in the open list, else in the one list_at() opens.
         lst = scan.top if not scan.runs and scan.top is not None else scan.list_at(line_start)
         # An item never starts with a space (the mark's spaces are taken whole, as are
         # an inline mark's), so trimming it is an rstrip of the trailing ones.
-        if not strong:
+        if not strong or mark == "*":  # a dash or "*" item waits (see flush_dashes)
             item = rest.rstrip(_TRIM)
-            if item:
+            if item and not item.isspace():
                 lst.dashes.append((rest_start, item))
             continue
         if lst.dashes:  # a strong item after dash items: those are decided now
@@ -367,9 +418,10 @@ def find_list_items(text: str) -> list[ListItem]:
                     scan.add(lst, s, piece)
         else:  # one item: no list of pieces to build and unpack; add() spelled out
             item = rest.rstrip(_TRIM)
-            if item:
+            folded = fold_whitespace(item)
+            if folded:
                 lst.index += 1
-                items.append(ListItem(rest_start, rest_start + len(item), fold_whitespace(item),
+                items.append(ListItem(rest_start, rest_start + len(item), folded,
                                       lst.heading, lst.heading_start, lst.category, lst.index))
     scan.close_all()
     if not scan.sorted:
@@ -378,6 +430,16 @@ def find_list_items(text: str) -> list[ListItem]:
 
 
 _START = attrgetter("start")
+
+
+def _indent_of(text: str, line_start: int | None) -> int:
+    """How many spaces begin the line at ``line_start`` (0 for no line)."""
+    if line_start is None:
+        return 0
+    i = line_start
+    while i < len(text) and text[i] in _TRIM:
+        i += 1
+    return i - line_start
 
 
 def _split_inline(text: str, start: int, end: int) -> list[tuple[int, str]]:

@@ -26,10 +26,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-# The words for 0-9, with the bokmål and nynorsk forms of 1 and the two of 7.
+# The words for 0-9, with the bokmål and nynorsk forms of 1 (the neuter "et" and "eit" as
+# in "et nytt tilfelle", "eit nytt smittetilfelle"; the stressed "én", "éin", "éi") and
+# the two of 7.
 UNITS: dict[str, int] = {
     "null": 0, "ingen": 0,
-    "en": 1, "én": 1, "ett": 1, "ei": 1, "ein": 1, "eitt": 1,
+    "en": 1, "én": 1, "ett": 1, "et": 1, "ei": 1, "éi": 1, "ein": 1, "éin": 1, "eitt": 1,
+    "eit": 1,
     "to": 2, "tre": 3, "fire": 4, "fem": 5, "seks": 6,
     "sju": 7, "syv": 7, "åtte": 8, "ni": 9,
 }  # fmt: skip
@@ -45,8 +48,11 @@ TENS: dict[str, int] = {
     "seksti": 60, "sytti": 70, "åtti": 80, "nitti": 90,
 }  # fmt: skip
 
-# Units that may follow or precede a ten in a compound ("tjueen", "enogtjue"): not 0.
-_COMPOUND_UNITS = {w: v for w, v in UNITS.items() if v > 0 and w != "én"}
+# Units that may follow or precede a ten in a compound ("tjueen", "enogtjue"): not 0, and
+# not the stressed or article-only forms of 1.
+_COMPOUND_UNITS = {
+    w: v for w, v in UNITS.items() if v > 0 and w not in ("én", "éin", "éi", "et", "eit")
+}
 
 
 def _below_hundred() -> dict[str, int]:

@@ -28,6 +28,18 @@ EXTRACTORS: tuple[str, ...] = (
 )
 
 
+#: The report commands' names, accepted wherever an extractor is named (``--only phones``):
+#: each runs the extractor its report reads. ``decisions`` runs ``bullet`` (all list items).
+REPORT_NAMES: dict[str, str] = {
+    "cases": "case_count",
+    "phones": "phone",
+    "timeline": "date_header",
+    "headers": "date_header",
+    "decisions": "bullet",
+    "hours": "opening_hours",
+}
+
+
 class Extractor(Protocol):
     INFO: ExtractorInfo
 
@@ -47,6 +59,8 @@ def _by_alias() -> dict[str, str]:
         for alias in (name, info.kind):
             aliases[alias] = name
             aliases[alias.replace("_", "-")] = name
+    for report, kind in REPORT_NAMES.items():
+        aliases.setdefault(report, aliases[kind])
     return aliases
 
 
@@ -56,11 +70,19 @@ def extractor_names() -> list[str]:
 
 
 def get_extractor(name: str) -> Extractor:
-    """An extractor module by name (``phone_numbers``, ``phone-numbers``) or kind (``phone``)."""
-    module = _by_alias().get(name.strip())
+    """An extractor module by name (``phone_numbers``, ``phone-numbers``), kind (``phone``)
+    or report name (``phones``, :data:`REPORT_NAMES`); case does not matter."""
+    module = _by_alias().get(name.strip().lower())
     if module is None:
-        valid = ", ".join(sorted({_load(n).INFO.kind for n in EXTRACTORS}))
-        raise UnknownExtractorError(f"Unknown extractor {name!r}; choose from: {valid}")
+        import difflib
+
+        valid = sorted({_load(n).INFO.kind for n in EXTRACTORS})
+        close = difflib.get_close_matches(name.strip().lower(), list(_by_alias()), n=1)
+        hint = f" (did you mean {_load(_by_alias()[close[0]]).INFO.kind}?)" if close else ""
+        raise UnknownExtractorError(
+            f"Unknown extractor {name!r}{hint}; choose from: {', '.join(valid)} "
+            f"(or the report names {', '.join(sorted(REPORT_NAMES))})"
+        )
     return _load(module)
 
 

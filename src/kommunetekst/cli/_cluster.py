@@ -101,10 +101,10 @@ def extract_on_cluster(
             sources, client, year=year, only=only, write=out.write, sizes=inputs.sizes
         )
         with _progress(len(sources)) as advance, contextlib.closing(results):
-            for data, message, is_error in results:
+            for data, problems in results:
                 if data:
                     out.write(data)
-                if message:
+                for is_error, message in problems:
                     _say(is_error, message)
                     failed = failed or is_error
                 advance()

@@ -12,7 +12,13 @@ here prints. What a walk meets:
   block forever.
 
 A path named on the command line is read whatever it is (``<(cmd)`` is a pipe),
-except that a binary one is an error rather than a warning.
+except that a binary one is an error rather than a warning, and a named pipe
+(``mkfifo``) that no program opens for writing within :data:`FIFO_WAIT` seconds
+is an error rather than a wait for ever.
+
+The ``-o`` file is checked before any work (:func:`check_output_path`,
+:func:`without_output`): it must be a regular file or not exist yet, and it
+must not be one of the inputs, however that input was reached.
 """
 
 from __future__ import annotations
@@ -33,6 +39,7 @@ import click
 from ..convert import may_convert
 from ..decoding import SNIFF_BYTES, binary_kind
 from ..errors import BinaryInputError
+from . import _signals
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,22 +57,43 @@ class Source:
 
 
 def display_name(path: str) -> str:
-    r"""``path`` as it can be printed and stored in JSON.
+    r"""``path`` as it can be printed and stored in JSON, one name for one path.
 
     File names on Linux are bytes; a name that is not UTF-8 comes back from
-    ``os`` with surrogate escapes, which no JSON encoder accepts. Such bytes
-    are written as ``\xNN``.
+    ``os`` with surrogate escapes, which no JSON encoder accepts, and a name may
+    hold a newline or a terminal's escape sequence. Such a name is written with
+    escapes: ``\xNN`` for a byte that is not UTF-8 or a control character,
+    ``\uNNNN`` for a line or paragraph separator, and ``\\`` for a backslash (so
+    that no two paths get the same name). Every other name is left as it is.
 
-    >>> display_name("b\udce6r.txt")
-    'b\\xe6r.txt'
     >>> display_name("Bærum kommune.txt")
     'Bærum kommune.txt'
+    >>> print(display_name("b\udce6r.txt"), display_name("b\\xe6r.txt"), display_name("a\x1b[2Jb"))
+    b\xe6r.txt b\\xe6r.txt a\x1b[2Jb
     """
-    try:
-        path.encode("utf-8")
-    except UnicodeEncodeError:
-        return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
-    return path
+    if not _NEEDS_ESCAPE.search(path):
+        return path
+    return _NEEDS_ESCAPE.sub(_escaped, path)
+
+
+# Characters a name cannot show as they are: control characters (C0, DEL, C1),
+# line and paragraph separators, the bidirectional controls that can make a
+# terminal show another name, bytes that are not UTF-8 (surrogate escapes) and,
+# where it is no path separator, the backslash that starts every escape.
+_NEEDS_ESCAPE = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\udc80-\udcff"
+    + ("" if os.sep == "\\" else "\\\\")
+    + "]"
+)
+
+
+def _escaped(m: re.Match[str]) -> str:
+    n = ord(m.group())
+    if n == 0x5C:  # backslash
+        return "\\\\"
+    if 0xDC80 <= n <= 0xDCFF:  # a byte that is not UTF-8, as os gives it
+        return f"\\x{n - 0xDC00:02x}"
+    return f"\\x{n:02x}" if n < 0x100 else f"\\u{n:04x}"
 
 
 @dataclass(slots=True)
@@ -126,20 +154,35 @@ def _is_one_of(path: str, files: tuple[os.stat_result, ...]) -> bool:
 
 
 def _walk(top: str, messages: list[tuple[bool, str]]) -> Iterator[str]:
-    """Files under ``top`` in sorted order, without following folder links."""
-    try:
-        with os.scandir(top) as it:
-            entries = sorted(it, key=lambda e: e.name)
-    except OSError as e:
-        messages.append((True, f"{display_name(top)}: cannot read folder ({os_reason(e)})."))
-        return
-    for entry in entries:
+    """Files under ``top`` in sorted order, without following folder links.
+
+    A stack of folders still to read, not recursion: a folder nested thousands
+    of levels deep is walked like any other.
+    """
+    stack: list[Iterator[os.DirEntry[str]]] = []
+    folder: str | None = top
+    while True:
+        if folder is not None:
+            try:
+                with os.scandir(folder) as it:
+                    stack.append(iter(sorted(it, key=lambda e: e.name)))
+            except OSError as e:
+                messages.append(
+                    (True, f"{display_name(folder)}: cannot read folder ({os_reason(e)}).")
+                )
+            folder = None
+        if not stack:
+            return
+        entry = next(stack[-1], None)
+        if entry is None:
+            stack.pop()
+            continue
         if entry.name.startswith("."):
             continue
         path = entry.path
         try:
             if entry.is_dir(follow_symlinks=False):
-                yield from _walk(path, messages)
+                folder = path
             elif entry.is_file():  # follows a link to a file
                 yield path
             elif entry.is_symlink() and entry.is_dir():
@@ -150,15 +193,9 @@ def _walk(top: str, messages: list[tuple[bool, str]]) -> Iterator[str]:
                         "a symbolic link to a folder is not followed.",
                     )
                 )
-            elif entry.is_symlink():
-                os.stat(path)  # raises the reason the link cannot be followed
-                messages.append(
-                    (
-                        False,
-                        f"skipped {display_name(path)}: not a regular file ({_file_type(path)}).",
-                    )
-                )
             else:
+                if entry.is_symlink():
+                    os.stat(path)  # raises the reason the link cannot be followed
                 messages.append(
                     (
                         False,
@@ -198,6 +235,11 @@ def open_source(source: Source) -> Iterator[IO[bytes]]:
         with _open_url(source.name) as fh:
             yield fh
         return
+    if _is_named_pipe(source.name):
+        fd = _open_named_pipe(source.name)
+        with os.fdopen(fd, "rb") as fh:
+            yield fh
+        return
     with open(source.name, "rb") as fh:
         yield fh
 
@@ -227,6 +269,47 @@ def _open_url(url: str) -> Iterator[IO[bytes]]:
         raise OSError(errno.ENOPROTOOPT, str(e)) from e
     with opened as fh:
         yield fh
+
+
+#: Seconds a named pipe given on the command line may wait for a program to open it
+#: for writing; then it is an error, not a wait for ever.
+FIFO_WAIT = 10.0
+
+
+def _is_named_pipe(path: str) -> bool:
+    """Whether ``path`` is a named pipe on disk (``mkfifo``), not a pipe a shell handed down.
+
+    ``<(cmd)`` reaches the program as ``/dev/fd/63``, a link to an anonymous pipe
+    (``pipe:[…]``) whose writer already runs: it is read as a file is.
+    """
+    try:
+        if not stat.S_ISFIFO(os.stat(path).st_mode):
+            return False
+    except OSError:  # open() will say why
+        return False
+    try:
+        return not os.readlink(path).startswith("pipe:")
+    except OSError:  # not a symbolic link: the pipe's own name
+        return True
+
+
+def _open_named_pipe(path: str) -> int:
+    """Open a named pipe for reading, waiting :data:`FIFO_WAIT` seconds at most for a writer."""
+    import select
+
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)  # does not wait for a writer
+    try:
+        poll = select.poll()
+        poll.register(fd, select.POLLIN)
+        if not poll.poll(int(FIFO_WAIT * 1000)):
+            raise OSError(
+                errno.ETIMEDOUT, f"a named pipe that no program wrote to within {FIFO_WAIT:g} s"
+            )
+        os.set_blocking(fd, True)
+    except BaseException:
+        os.close(fd)
+        raise
+    return fd
 
 
 def read_head(fh: IO[bytes]) -> bytes:
@@ -277,6 +360,19 @@ def os_error_sentence(name: str, e: OSError) -> str:
     if isinstance(e, FileNotFoundError) and os.path.islink(name):
         reason = "broken symbolic link"
     return f"{display_name(name)}: cannot read ({reason})."
+
+
+def extractor_error_sentence(doc: str, kind: str, e: Exception, line: int | None) -> str:
+    """One sentence for an extractor that raised on a document (a bug): what is missing."""
+    where = "" if line is None else f" after line {line}"
+    return (
+        f"{doc}: internal error in the {kind} extractor ({exception_text(e)}); its {kind} "
+        f"records{where} are missing. Please report this with the file."
+    )
+
+
+def exception_text(e: BaseException) -> str:
+    return f"{type(e).__name__}: {e}" if str(e) else type(e).__name__
 
 
 class AtomicOutput:
@@ -331,23 +427,92 @@ def _umask() -> int:
 
 
 def check_output_path(path: str) -> None:
-    """Fail early (usage error) when ``-o`` cannot or must not be written."""
+    """Fail early (usage error) when ``-o`` cannot or must not be written.
+
+    ``path`` must be a regular file or not exist yet: replacing a device or a named
+    pipe with a file (``-o /dev/null`` as root) would break the system.
+    """
     real = os.path.realpath(path)
     folder = os.path.dirname(real)
+    name = display_name(path)
     if not os.path.isdir(folder):
         raise click.BadParameter(
-            f"folder {folder} does not exist; create it first.", param_hint="-o"
+            f"folder {display_name(folder)} does not exist; create it first.", param_hint="-o"
         )
     if os.path.isdir(real):
-        raise click.BadParameter(f"{path} is a folder; give a file name.", param_hint="-o")
+        raise click.BadParameter(f"{name} is a folder; give a file name.", param_hint="-o")
+    if os.path.exists(real) and not os.path.isfile(real):
+        raise click.BadParameter(
+            f"{name} is {_file_type(real)}, not a file; -o writes a file "
+            "(write to a device or a pipe with > instead).",
+            param_hint="-o",
+        )
     if not os.access(folder, os.W_OK):
         raise click.BadParameter(
-            f"cannot write to folder {folder}; choose another place.", param_hint="-o"
+            f"cannot write to folder {display_name(folder)}; choose another place.",
+            param_hint="-o",
         )
     if os.path.exists(real) and not os.access(real, os.W_OK):
         raise click.BadParameter(
-            f"{path} is read-only; remove it or choose another file.", param_hint="-o"
+            f"{name} is read-only; remove it or choose another file.", param_hint="-o"
         )
+
+
+def without_output(found: Found, output: str, stdin: bool) -> Found:
+    """``found`` without an old output of ours; a usage error if ``output`` is an input.
+
+    The ``-o`` file is compared with every input by device and inode, so a hard
+    link, a symbolic link or another name for it counts as much as its own name;
+    stdin (``stdin``: it is an input) through its file descriptor. The one file
+    that may be met is an earlier output of kommunetekst found while walking a
+    folder (empty, or JSONL that starts with a document record): it is left
+    out with a warning, so that ``extract d -o d/records.jsonl`` can run again.
+    """
+    out = stat_or_none(output)
+    if out is None:
+        return found
+    name = display_name(output)
+    if stdin and _same_file(_fstat_or_none(sys.stdin), out):
+        raise click.BadParameter(
+            f"{name} is also the input (standard input); write the output to another file.",
+            param_hint="-o",
+        )
+    sources = []
+    messages = list(found.messages)
+    for s in found.sources:
+        if s.name == "-" or not _same_file(stat_or_none(s.name), out):
+            sources.append(s)
+        elif not s.explicit and _holds_our_output(s.name):
+            messages.append((False, f"skipped {s.doc}: it is the output file."))
+        else:
+            same = "" if s.doc == name else f" (the same file as {s.doc})"
+            raise click.BadParameter(
+                f"{name} is one of the inputs{same}; write the output to another file.",
+                param_hint="-o",
+            )
+    return Found(sources, messages)
+
+
+def _same_file(a: os.stat_result | None, b: os.stat_result) -> bool:
+    return a is not None and (a.st_dev, a.st_ino) == (b.st_dev, b.st_ino)
+
+
+def _fstat_or_none(stream: IO[str] | None) -> os.stat_result | None:
+    try:
+        return os.fstat(stream.fileno()) if stream is not None else None
+    except (OSError, ValueError, AttributeError):
+        return None
+
+
+def _holds_our_output(path: str) -> bool:
+    """Whether ``path`` is empty or starts as ``extract`` output does."""
+    start = b'{"kind":"document"'
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(len(start))
+    except OSError:
+        return False
+    return head in (b"", start)
 
 
 def is_terminal(stream: IO[str] | None) -> bool:
@@ -383,6 +548,104 @@ def stdout_file_stat() -> os.stat_result | None:
     except (OSError, ValueError, AttributeError):  # io.UnsupportedOperation is both
         return None
     return st if stat.S_ISREG(st.st_mode) else None
+
+
+def stdout_errors_are_sentences() -> None:
+    """Make a failing stdout end any command with one sentence and status 1.
+
+    A full disk (``> /dev/full``) or an I/O error while a command writes its
+    output becomes ``Error: cannot write to standard output (…); the output is
+    incomplete.`` (an :class:`OutputError`), and stdout closed at the start
+    (``>&-``) ``… (it is closed); nothing was written.`` on the first write.
+    A closed pipe (``| head``) still raises BrokenPipeError: that ends quietly.
+    """
+    if isinstance(sys.stdout, _Stdout):
+        return
+    sys.stdout = _Stdout(sys.stdout)  # type: ignore[assignment,unused-ignore]  # a TextIO in all but name
+
+
+class _Stdout:
+    """A text or binary stream whose write errors are :class:`OutputError`; None: closed."""
+
+    def __init__(self, stream: IO[str] | IO[bytes] | None) -> None:
+        self._stream = stream
+
+    def write(self, data: str | bytes | bytearray) -> int:
+        if self._stream is None:
+            raise OutputError(
+                "cannot write to standard output (it is closed); nothing was written."
+            )
+        try:
+            return self._stream.write(data)  # type: ignore[arg-type]
+        except BrokenPipeError:
+            raise
+        except OSError as e:
+            raise output_error("to standard output", e, "the output is incomplete") from e
+
+    def flush(self) -> None:
+        if self._stream is None:
+            return
+        try:
+            self._stream.flush()
+        except BrokenPipeError:
+            raise
+        except OSError as e:
+            raise output_error("to standard output", e, "the output is incomplete") from e
+
+    @property
+    def buffer(self) -> _Stdout:
+        return _Stdout(None if self._stream is None else self._stream.buffer)  # type: ignore[union-attr]
+
+    def isatty(self) -> bool:
+        return self._stream is not None and self._stream.isatty()
+
+    def fileno(self) -> int:
+        if self._stream is None:
+            raise ValueError("standard output is closed")
+        return self._stream.fileno()
+
+    def __getattr__(self, name: str) -> object:
+        if self._stream is None:
+            raise AttributeError(name)
+        return getattr(self._stream, name)
+
+
+def keep_going_without_stderr() -> None:
+    """Make a failing stderr drop its sentences instead of raising.
+
+    When stderr is gone (``2>&-``, a closed pipe: ``2>&1 >out | head``), there
+    is nobody left to tell; the run goes on, and the exit status still says
+    whether something went wrong. A closed *stdout* is another matter (see
+    :func:`closed_pipe_ends_quietly`): telling them apart is why stderr must not raise.
+    """
+    if sys.stderr is not None and not isinstance(sys.stderr, _Stderr):
+        sys.stderr = _Stderr(sys.stderr)
+
+
+class _Stderr:
+    """A text stream that stops writing, silently, after its first failure."""
+
+    def __init__(self, stream: IO[str]) -> None:
+        self._stream = stream
+        self._gone = False
+
+    def write(self, text: str) -> int:
+        if not self._gone:
+            try:
+                return self._stream.write(text)
+            except (OSError, ValueError):  # ValueError: the stream was closed
+                self._gone = True
+        return len(text)
+
+    def flush(self) -> None:
+        if not self._gone:
+            try:
+                self._stream.flush()
+            except (OSError, ValueError):
+                self._gone = True
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._stream, name)
 
 
 def silence_stdout() -> None:
@@ -430,6 +693,7 @@ class Sink:
         self.consequence = consequence
 
     def write(self, data: bytes | bytearray) -> None:
+        _signals.check()
         try:
             self.fh.write(data)
         except BrokenPipeError:

@@ -22,6 +22,7 @@ How an input is read:
 from __future__ import annotations
 
 import functools
+import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import AbstractContextManager
@@ -33,7 +34,15 @@ from typing import IO, Any
 from ..errors import BinaryInputError, UnreadableInputError
 from ..jsonl import JsonlReader, Record, looks_like_jsonl
 from ..reports.schema import check_record
-from ._io import iter_sources, open_source, os_error_sentence, read_head, read_rest
+from ._io import (
+    exception_text,
+    extractor_error_sentence,
+    iter_sources,
+    open_source,
+    os_error_sentence,
+    read_head,
+    read_rest,
+)
 
 SAMPLE_PREFIX = "sample/"
 
@@ -76,11 +85,14 @@ class ReportInput:
     year: int | None = None
     skip_invalid: bool = False
     piped: bool = False  # stdin is piped (used when ``paths`` is empty)
+    exclude: tuple[os.stat_result, ...] = ()  # files a folder walk skips (the output)
     errors: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     skipped_lines: int = 0
     uses_sample: bool = False
     documents: int = 0
+    jsonl_inputs: list[str] = field(default_factory=list)  # the inputs read as JSONL
+    text_inputs: int = 0  # how many inputs were extracted on the fly
 
     def __post_init__(self) -> None:
         if not self.paths and not self.piped:
@@ -102,8 +114,10 @@ class ReportInput:
                     head = read_head(fh)
                     self.documents += 1
                     if looks_like_jsonl(doc, head):
+                        self.jsonl_inputs.append(doc)
                         records = self._read_jsonl(fh, doc, head)
                     else:
+                        self.text_inputs += 1
                         records = self._extract(doc, read_rest(fh, head), wanted)
                     for r in records:
                         if wanted is None or r["kind"] in wanted:
@@ -112,6 +126,8 @@ class ReportInput:
                 self.errors.append(os_error_sentence(doc, e))
             except UnreadableInputError as e:  # an encrypted or damaged PDF or Word file
                 self.errors.append(f"{doc} {e}.")
+            except MemoryError:
+                self.errors.append(f"{doc}: not enough memory to read it; skipped.")
             except BinaryInputError as e:
                 if explicit:
                     self.errors.append(f"{doc} {e}; give text or JSONL files.")
@@ -131,7 +147,7 @@ class ReportInput:
             for name, path in files:
                 yield name, functools.partial(path.open, "rb"), True
             return
-        found = iter_sources(self.paths or ("-",))
+        found = iter_sources(self.paths or ("-",), self.exclude)
         self.errors.extend(found.errors)
         self.warnings.extend(found.warnings)
         for s in found.sources:
@@ -147,10 +163,29 @@ class ReportInput:
             self.skipped_lines += reader.skipped
 
     def _extract(self, name: str, data: bytes, wanted: frozenset[str] | None) -> Iterator[Record]:
+        """The records of a text input, as ``extract`` makes them; a bug hit by the document
+        becomes an error sentence naming it (unless ``KOMMUNETEKST_DEBUG``), and the other
+        inputs go on."""
         from ..pipeline import extract_bytes
 
+        def extractor_failed(kind: str, e: Exception, line: int | None) -> None:
+            self.errors.append(extractor_error_sentence(name, kind, e, line))
+
+        debug = bool(os.environ.get("KOMMUNETEKST_DEBUG"))
         only = None if wanted is None else _registered(wanted)
-        yield from extract_bytes(data, name, self.year, only)
+        try:
+            yield from extract_bytes(
+                data, name, self.year, only, on_error=None if debug else extractor_failed
+            )
+        except (BinaryInputError, UnreadableInputError):  # told by records() as such
+            raise
+        except Exception as e:  # MemoryError and RecursionError too
+            if debug:
+                raise
+            self.errors.append(
+                f"{name}: internal error while extracting ({exception_text(e)}); its later "
+                "records are missing. Please report this with the file."
+            )
 
 
 def _registered(kinds: frozenset[str]) -> list[str]:

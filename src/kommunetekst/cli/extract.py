@@ -1,25 +1,34 @@
-"""``kommunetekst extract`` and ``kommunetekst extractors``."""
+"""``kommunetekst extract`` and ``kommunetekst extractors``.
+
+The ``extract`` command reads top to bottom: check the arguments and the ``-o``
+file, find the inputs, then write every document's records in order, to ``-o``
+(atomically) or to stdout. One document becomes JSONL in :func:`process_source`,
+the error boundary that names the file and lets the others go on; ``--jobs``
+spreads the documents over the worker processes of :mod:`._pool`.
+"""
 
 from __future__ import annotations
 
-import collections
 import contextlib
 import os
-import signal
 import sys
-from collections.abc import Callable, Iterator
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Generator, Iterator
+from typing import Any, NamedTuple
 
 import click
 
-from . import cli
+from . import _signals
+from ._app import cli
 from ._io import (
     AtomicOutput,
+    Found,
     OutputError,
     Sink,
     Source,
     check_output_path,
     closed_pipe_ends_quietly,
+    exception_text,
+    extractor_error_sentence,
     is_terminal,
     iter_sources,
     os_error_sentence,
@@ -27,308 +36,80 @@ from ._io import (
     output_error,
     read_source,
     silence_stdout,
-    stat_or_none,
     stdout_bytes,
     stdout_file_stat,
+    without_output,
 )
-
-if TYPE_CHECKING:
-    from concurrent.futures import Future, ProcessPoolExecutor
 
 # Above this many files, --jobs defaults to the number of cores.
 _PARALLEL_FROM = 8
 
 
-class OnlyType(click.ParamType):
+class OnlyType(click.ParamType):  # type: ignore[type-arg]  # generic from click 8.2 on
     """Comma-separated extractor names or kinds, checked against the registry."""
 
     name = "KINDS"
 
-    def convert(self, value: object, param: click.Parameter | None, ctx: click.Context | None) -> str:
+    def convert(
+        self, value: object, param: click.Parameter | None, ctx: click.Context | None
+    ) -> str:
         from ..errors import UnknownExtractorError
         from ..registry import get_extractor
 
         names = [n.strip() for n in str(value).split(",") if n.strip()]
         if not names:
-            self.fail("give at least one extractor name, e.g. --only date_header,bullet", param, ctx)
+            self.fail(
+                "give at least one extractor name, e.g. --only date_header,bullet", param, ctx
+            )
         try:
             return ",".join(get_extractor(n).INFO.name for n in names)
         except UnknownExtractorError as e:
             self.fail(str(e), param, ctx)
 
 
-Result = tuple[bytes | bytearray, str | None, bool]
-Write = Callable[[bytes | bytearray], None]
-
-# Serial runs hand the output on in pieces of about this size, as it is made.
-_PIECE = 1 << 20
-
-
-def process_source(
-    source: Source, year: int | None, only: str | None, write: Write | None = None
-) -> Result:
-    """Extract one document to JSONL bytes.
-
-    Returns ``(jsonl, message, is_error)``; ``message`` is a sentence for stderr
-    (an error, or a warning for a binary file met while walking a folder).
-    With ``write`` (serial runs), the JSONL goes to it in ~1 MB pieces as it is
-    made, so a big file needs no second copy of its output in memory and
-    ``| head`` sees its first lines at once; ``jsonl`` is then empty. Runs in
-    worker processes too, so it takes and returns only plain values.
-
-    Nothing a document holds makes it raise: an unexpected exception (a bug)
-    becomes an error sentence for that document, the records made before it
-    stay (the same with or without ``write``), and the other documents go on,
-    unless ``KOMMUNETEKST_DEBUG`` is set. Exceptions from ``write`` (a full
-    disk, a closed pipe, Ctrl-C) are not the document's fault and propagate.
-    """
-    from orjson import OPT_APPEND_NEWLINE as APPEND_NEWLINE
-    from orjson import dumps
-
-    from ..errors import BinaryInputError, UnreadableInputError
-    from ..pipeline import extract_bytes
-
-    try:
-        data = read_source(source)
-    except OSError as e:
-        return b"", os_error_sentence(source.name, e), True
-    except BinaryInputError as e:
-        return _binary(source, e)
-    # One growing buffer, not a join over every line: orjson gives each line a
-    # 4 KB allocation, so holding them all at once costs ~30x the input's size.
-    out = bytearray()
-    records: Iterator[dict[str, Any]] | None = None
-    record: dict[str, Any] | None = None  # the last record written
-    n = 0
-    piece = _PIECE if write is not None else sys.maxsize
-    warnings: list[str] = []  # an input read without error that gave no text
-    while True:
-        try:
-            if records is None:
-                records = extract_bytes(
-                    data, source.doc, year, only,
-                    whole_page=source.whole_page, on_warning=warnings.append,
-                )
-            for record in records:
-                out += dumps(record, None, APPEND_NEWLINE)  # positional: no keyword parsing
-                n += 1
-                if len(out) >= piece:
-                    break
-            else:
-                break
-        except BinaryInputError as e:  # from decoding, before any record
-            return _binary(source, e)
-        except UnreadableInputError as e:  # from converting, before any record
-            return b"", f"{source.doc} {e}.", True
-        except Exception as e:
-            if os.environ.get("KOMMUNETEKST_DEBUG"):
-                raise
-            return out, _internal_error(source, e, n, record["line"] if record else None), True
-        # A full piece: written outside the try, so a full disk or a closed pipe
-        # propagates instead of becoming the document's error.
-        assert write is not None
-        write(out)
-        out = bytearray()
-    if write is not None and out:
-        write(out)
-        out = bytearray()
-    return out, (f"{source.doc} {warnings[0]}." if warnings else None), False
-
-
-def _binary(source: Source, e: Exception) -> Result:
-    if source.explicit:
-        return b"", f"{source.doc} {e}; name text, HTML, PDF or Word files.", True
-    return b"", f"skipped {source.doc}: it {e}.", False
-
-
-def _internal_error(source: Source, e: Exception, n: int, last_line: int | None) -> str:
-    if n == 0:
-        lost = "its records were not written"
-    elif last_line is None:
-        lost = "only its document record was written"
-    else:
-        lost = f"its records after line {last_line} are missing"
-    return (
-        f"{source.doc}: internal error while extracting ({type(e).__name__}: {e}); "
-        f"{lost}. Please report this with the file."
-    )
-
-
-def _process_batch(batch: list[Source], year: int | None, only: str | None) -> list[Result]:
-    return [process_source(s, year, only) for s in batch]
-
-
-def _init_worker() -> None:
-    # Ctrl-C reaches the whole process group: the parent handles it and stops
-    # the pool; a worker that raised KeyboardInterrupt would print a traceback.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    # The pool stops its workers with SIGTERM; they must not inherit the
-    # parent's handler for it.
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
-
-
-def iter_results(
-    sources: list[Source], year: int | None, only: str | None, jobs: int, write: Write | None = None
-) -> Iterator[Result]:
-    """Results in the order of ``sources``, whatever ``jobs`` is.
-
-    Documents processed in this process stream their JSONL to ``write`` (when
-    given) and yield empty bytes; the workers' results carry their JSONL.
-    Close the generator (``contextlib.closing``) to stop the workers early.
-    """
-    stdin = [s for s in sources if s.name == "-"]
-    files = [s for s in sources if s.name != "-"]
-    for s in stdin:  # stdin is read in this process
-        yield process_source(s, year, only, write=write)
-    if jobs <= 1 or len(files) <= 1:
-        for s in files:
-            yield process_source(s, year, only, write=write)
-        return
-    yield from _parallel(files, year, only, min(jobs, len(files)))
-
-
-# Tasks per worker over the run, the most documents per task, and tasks in flight per
-# worker: tasks large enough that handing them out costs the parent little CPU (it
-# shares the cores with the workers), many enough to keep every worker busy to the
-# end, and few enough in flight that finished results never pile up in memory.
-_TASKS_PER_JOB = 8
-_BATCH = 32
-_IN_FLIGHT = 2
-
-
-def _parallel(
-    files: list[Source], year: int | None, only: str | None, jobs: int
-) -> Iterator[Result]:
-    """Results of ``files`` from ``jobs`` worker processes, in order.
-
-    A worker that dies (killed for memory, a crash in C code) does not hang the
-    run, as it would with ``multiprocessing.Pool``: the documents of the lost
-    task are retried one by one, each alone in a fresh worker, and the one that
-    kills its worker again becomes an error sentence. Then the run goes on.
-    """
-    from concurrent.futures.process import BrokenProcessPool
-
-    from ..registry import resolve
-
-    # Import the extractors (~0.2 s of pattern compiling) here, once: forked workers
-    # inherit them instead of each paying for them on its first document.
-    resolve(only)
-    size = max(1, min(_BATCH, len(files) // (jobs * _TASKS_PER_JOB)))
-    batches = [files[i : i + size] for i in range(0, len(files), size)]
-    done = 0
-    while done < len(batches):
-        pool = _new_pool(jobs)
-        try:
-            window: collections.deque[Future[list[Result]]] = collections.deque()
-            sent = done
-            while done < len(batches):
-                while sent < len(batches) and len(window) < jobs * _IN_FLIGHT:
-                    window.append(pool.submit(_process_batch, batches[sent], year, only))
-                    sent += 1
-                results = _result(window.popleft(), jobs)
-                yield from results
-                done += 1
-        except BrokenProcessPool:
-            pass
-        finally:
-            _stop(pool)
-        if done < len(batches):  # the pool broke on batches[done]
-            for source in batches[done]:
-                yield _alone(source, year, only)
-            done += 1
-
-
-def _result(future: Future[Any], jobs: int) -> Any:
-    """The result of a task run by a pool of ``jobs`` workers.
-
-    Raises BrokenProcessPool, as the pool does when a worker dies, also when the
-    pool cannot tell: a worker killed while it sends a result leaves half a
-    message in the pipe, and the pool's manager thread waits for the rest for
-    ever. So while the task is pending, a worker missing at two looks in a row
-    means the pool is broken.
-    """
-    import multiprocessing
-    from concurrent.futures.process import BrokenProcessPool
-
-    missing = False
-    while True:
-        try:
-            return future.result(timeout=_LOOK_EVERY)
-        except TimeoutError:
-            was_missing, missing = missing, len(multiprocessing.active_children()) < jobs
-            if was_missing and missing:
-                raise BrokenProcessPool("a worker died without the pool noticing") from None
-
-
-_LOOK_EVERY = 0.5  # seconds
-
-
-def _new_pool(jobs: int) -> ProcessPoolExecutor:
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    ctx = multiprocessing.get_context("spawn" if sys.platform == "win32" else "fork")
-    return ProcessPoolExecutor(jobs, mp_context=ctx, initializer=_init_worker)
-
-
-def _stop(pool: ProcessPoolExecutor) -> None:
-    """Shut the pool down now, also on Ctrl-C: workers busy with a document are stopped."""
-    import multiprocessing
-
-    pool.shutdown(wait=False, cancel_futures=True)
-    for child in multiprocessing.active_children():
-        child.terminate()
-    for child in multiprocessing.active_children():
-        child.join()
-
-
-def _alone(source: Source, year: int | None, only: str | None) -> Result:
-    from concurrent.futures.process import BrokenProcessPool
-
-    pool = _new_pool(1)
-    try:
-        return _result(pool.submit(process_source, source, year, only), 1)
-    except BrokenProcessPool:
-        return b"", (
-            f"{source.doc}: the process extracting it died (killed by the system, perhaps for "
-            "lack of memory); its records are missing."
-        ), True
-    finally:
-        _stop(pool)
-
-
-def _progress(total: int, enabled: bool):  # type: ignore[no-untyped-def]
-    if not enabled:
-        return None
-    from rich.console import Console
-    from rich.progress import (
-        BarColumn,
-        MofNCompleteColumn,
-        Progress,
-        TextColumn,
-        TimeRemainingColumn,
-    )
-
-    return Progress(
-        TextColumn("extract"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-        console=Console(stderr=True), transient=True,
-    )
-
-
 @cli.command()
 @click.argument("paths", nargs=-1, metavar="PATH...")
 @click.option(
-    "-o", "--output", metavar="FILE", help="Write JSONL to FILE (atomically) instead of stdout; - is stdout."
+    "-o",
+    "--output",
+    metavar="FILE",
+    help="Write JSONL to FILE (atomically) instead of stdout; - is stdout.",
 )
 @click.option("--only", type=OnlyType(), help="Run only these extractors, e.g. date_header,bullet.")
-@click.option("--year", type=click.IntRange(1900, 2100), help="Year for dates the text gives without one.")
-@click.option("-j", "--jobs", type=click.IntRange(1, 256), help="Worker processes [default: cores when many files].")
-@click.option("--doc", "doc_name", metavar="NAME", help="The doc of the document read from stdin (its name hints at its format).")
-@click.option("--whole-page", is_flag=True, help="HTML: keep navigation, headers and footers, not only the main text.")
-@click.option("--scheduler", metavar="ADDRESS", help="Extract on the Dask cluster at ADDRESS (tcp://HOST:8786); needs kommunetekst[dask].")
+@click.option(
+    "--year", type=click.IntRange(1900, 2100), help="Year for dates the text gives without one."
+)
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(1, 256),
+    help="Worker processes [default: cores when many files].",
+)
+@click.option(
+    "--doc",
+    "doc_name",
+    metavar="NAME",
+    help="The doc of the document read from stdin (its name hints at its format).",
+)
+@click.option(
+    "--whole-page",
+    is_flag=True,
+    help="HTML: keep navigation, headers and footers, not only the main text.",
+)
+@click.option(
+    "--scheduler",
+    metavar="ADDRESS",
+    help="Extract on the Dask cluster at ADDRESS (tcp://HOST:8786); needs kommunetekst[dask].",
+)
 def extract(
-    paths: tuple[str, ...], output: str | None, only: str | None, year: int | None, jobs: int | None,
-    doc_name: str | None, whole_page: bool, scheduler: str | None,
+    paths: tuple[str, ...],
+    output: str | None,
+    only: str | None,
+    year: int | None,
+    jobs: int | None,
+    doc_name: str | None,
+    whole_page: bool,
+    scheduler: str | None,
 ) -> None:
     """Extract records from texts as JSON Lines.
 
@@ -345,89 +126,53 @@ def extract(
     \b
     Example:
         kommunetekst extract seeds/ > records.jsonl
-        kommunetekst extract seeds/ --only case_count,phone | jq -c '[.date, .kind, .value // .number]'
+        kommunetekst extract seeds/ --only case_count,phone | jq -c '[.date, .kind, .text]'
         cat logg.txt | kommunetekst extract - --year 2020
-        curl -s https://www.baerum.kommune.no/korona | kommunetekst extract - --doc baerum-korona.html
+        curl -s https://www.baerum.kommune.no/korona | kommunetekst extract - --doc korona.html
         kommunetekst extract corpus/ --scheduler tcp://10.0.0.5:8786 -o records.jsonl
     """
-    if not paths:
-        if sys.stdin is None or is_terminal(sys.stdin):
-            raise click.UsageError("give a file or folder to extract, or - for stdin.")
-        paths = ("-",)
-    if output == "-":  # as most tools read "-o -"
-        output = None
+    paths = paths or _stdin_if_piped()
+    output = None if output == "-" else output  # as most tools read "-o -"
     if scheduler is not None:
         from ._cluster import extract_on_cluster
 
         return extract_on_cluster(
             paths, scheduler, output=output, only=only, year=year, jobs=jobs,
             doc_name=doc_name, whole_page=whole_page,
-        )
-    exclude: list[os.stat_result] = []
-    if output:
-        check_output_path(output)
-        out_stat = stat_or_none(output)
-        if out_stat is not None:
-            _refuse_output_as_input(paths, output, out_stat)
-            exclude.append(out_stat)
-    else:
-        stdout_stat = stdout_file_stat()
-        if stdout_stat is not None:
-            exclude.append(stdout_stat)
-    found = iter_sources(paths, tuple(exclude))
+        )  # fmt: skip
+    found = _inputs(paths, output)
     sources = _with_options(found.sources, doc_name, whole_page)
     for is_error, message in found.messages:
-        click.echo(f"{'Error' if is_error else 'Warning'}: {message}", err=True)
-    n_files = sum(1 for s in sources if s.name != "-")
+        _say(is_error, message)
     if jobs is None:
-        jobs = (os.cpu_count() or 1) if n_files > _PARALLEL_FROM else 1
+        many = sum(1 for s in sources if s.name != "-") > _PARALLEL_FROM
+        jobs = (os.cpu_count() or 1) if many else 1
 
-    failed = any(is_error for is_error, _ in found.messages)
-    progress = _progress(len(sources), is_terminal(sys.stderr) and len(sources) > 1)
+    def run(sink: Sink) -> bool:
+        return _write_records(sources, year, only, jobs, sink)
 
-    def run(out: Sink) -> None:
-        nonlocal failed
-        task = progress.add_task("extract", total=len(sources)) if progress else None
-        with contextlib.closing(iter_results(sources, year, only, jobs, out.write)) as results:
-            for data, message, is_error in results:
-                if data:
-                    out.write(data)
-                if message:
-                    click.echo(f"{'Error' if is_error else 'Warning'}: {message}", err=True)
-                    failed = failed or is_error
-                if progress is not None and task is not None:
-                    progress.advance(task)
-        out.flush()
-
-    if progress is not None:
-        progress.start()
-    try:
-        if output:
-            try:
-                atomic = AtomicOutput(output)
-            except OSError as e:
-                folder = os.path.dirname(os.path.realpath(output))
-                raise click.BadParameter(
-                    f"cannot create a file in {folder} ({os_reason(e)}); choose another place.",
-                    param_hint="-o",
-                ) from e
-            try:
-                with atomic as fh:
-                    run(Sink(fh, output, "it was left as it was"))
-            except OSError as e:  # flush, fsync or rename at the end
-                raise output_error(output, e, "it was left as it was") from e
-        else:
-            try:
-                with closed_pipe_ends_quietly():
-                    run(Sink(stdout_bytes(), "to standard output", "the output is incomplete"))
-            except OutputError:
-                silence_stdout()
-                raise
-    finally:
-        if progress is not None:
-            progress.stop()
-    if failed:
+    failed = _to_file(output, run) if output else _to_stdout(run)
+    if failed or found.errors:
         sys.exit(1)
+
+
+def _stdin_if_piped() -> tuple[str, ...]:
+    if sys.stdin is None or is_terminal(sys.stdin):
+        raise click.UsageError("give a file or folder to extract, or - for stdin.")
+    return ("-",)
+
+
+def _inputs(paths: tuple[str, ...], output: str | None) -> Found:
+    """The documents to read; a usage error when ``-o`` cannot be written or is an input.
+
+    Output redirected into a walked folder (``> folder/out.jsonl``) is not read:
+    the shell has emptied it already.
+    """
+    if output:
+        check_output_path(output)
+    stdout = None if output else stdout_file_stat()
+    found = iter_sources(paths, () if stdout is None else (stdout,))
+    return without_output(found, output, "-" in paths) if output else found
 
 
 def _with_options(sources: list[Source], doc_name: str | None, whole_page: bool) -> list[Source]:
@@ -436,20 +181,312 @@ def _with_options(sources: list[Source], doc_name: str | None, whole_page: bool)
 
     if doc_name is not None:
         if not any(s.name == "-" for s in sources):
-            raise click.BadParameter("names the document read from stdin; give - as a PATH.", param_hint="--doc")
+            raise click.BadParameter(
+                "names the document read from stdin; give - as a PATH.", param_hint="--doc"
+            )
         sources = [replace(s, doc=doc_name) if s.name == "-" else s for s in sources]
     if whole_page:
         sources = [replace(s, whole_page=True) for s in sources]
     return sources
 
 
-def _refuse_output_as_input(paths: tuple[str, ...], output: str, out_stat: os.stat_result) -> None:
-    for p in paths:
-        st = stat_or_none(p) if p != "-" else None
-        if st is not None and (st.st_dev, st.st_ino) == (out_stat.st_dev, out_stat.st_ino):
-            raise click.BadParameter(
-                f"{output} is also an input; write the output to another file.", param_hint="-o"
-            )
+def _say(is_error: bool, message: str) -> None:
+    click.echo(f"{'Error' if is_error else 'Warning'}: {message}", err=True)
+
+
+def _to_file(output: str, run: Callable[[Sink], bool]) -> bool:
+    """``run`` into ``output``, which is replaced atomically once all is written."""
+    try:
+        atomic = AtomicOutput(output)
+    except OSError as e:
+        folder = os.path.dirname(os.path.realpath(output))
+        raise click.BadParameter(
+            f"cannot create a file in {folder} ({os_reason(e)}); choose another place.",
+            param_hint="-o",
+        ) from e
+    try:
+        with atomic as fh:
+            failed = run(Sink(fh, output, "it was left as it was"))
+            _signals.check()  # the last moment a stop signal can keep the old file
+            return failed
+    except OSError as e:  # flush, fsync or rename at the end
+        raise output_error(output, e, "it was left as it was") from e
+
+
+def _to_stdout(run: Callable[[Sink], bool]) -> bool:
+    with closed_pipe_ends_quietly():
+        try:
+            return run(Sink(stdout_bytes(), "to standard output", "the output is incomplete"))
+        except OutputError:
+            silence_stdout()  # what is still buffered would fail again at exit
+            raise
+
+
+def _write_records(
+    sources: list[Source], year: int | None, only: str | None, jobs: int, sink: Sink
+) -> bool:
+    """Extract every source into ``sink``, in order; True when one of them failed."""
+    failed = False
+    with (
+        _progress(len(sources)) as advance,
+        contextlib.closing(iter_results(sources, year, only, jobs, sink.write)) as results,
+    ):
+        for result in results:
+            if result.jsonl:
+                sink.write(result.jsonl)
+            for is_error, message in result.messages:
+                _say(is_error, message)
+                failed = failed or is_error
+            advance()
+            _signals.check()
+    sink.flush()
+    return failed
+
+
+@contextlib.contextmanager
+def _progress(total: int) -> Iterator[Callable[[], None]]:
+    """A progress bar on stderr when it is a terminal and there are several documents.
+
+    Yields the function that advances it by one document.
+    """
+    if total <= 1 or not is_terminal(sys.stderr):
+        yield lambda: None
+        return
+    from rich.console import Console
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeRemainingColumn,
+    )
+
+    columns = (TextColumn("extract"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
+    with Progress(*columns, console=Console(stderr=True), transient=True) as progress:
+        task = progress.add_task("extract", total=total)
+        yield lambda: progress.advance(task)
+
+
+# -- one document ---------------------------------------------------------------------------
+
+
+class Result(NamedTuple):
+    """What one document gave: its JSONL (empty when it was streamed) and sentences for stderr."""
+
+    jsonl: bytes | bytearray
+    messages: tuple[tuple[bool, str], ...] = ()  # (is_error, sentence)
+
+
+Write = Callable[[bytes | bytearray], None]
+
+# Serial runs hand the output on in pieces of about this size, as it is made.
+_PIECE = 1 << 20
+
+
+def process_source(
+    source: Source, year: int | None, only: str | None, write: Write | None = None
+) -> Result:
+    """Extract one document to JSONL bytes: the error boundary of one document.
+
+    With ``write`` (serial runs), the JSONL goes to it in ~1 MB pieces as it is
+    made, so a big file needs no second copy of its output in memory and
+    ``| head`` sees its first lines at once; the result's ``jsonl`` is then
+    empty. Runs in worker processes too, so it takes and returns plain values.
+
+    Nothing a document holds makes it raise. What goes wrong becomes a sentence
+    naming the file, and everything else of the document is still written: an
+    extractor that raises (a bug) loses its own later records only; a record
+    that cannot be written as JSON is left out alone; a bug elsewhere, or too
+    little memory to read the file, loses the rest of the document. The other
+    documents go on. ``KOMMUNETEKST_DEBUG`` raises instead. Exceptions from
+    ``write`` (a full disk, a closed pipe, Ctrl-C) are not the document's fault
+    and propagate. An input that was read but gave no text (a scanned PDF) is
+    named in a warning.
+    """
+    from ..errors import BinaryInputError
+
+    try:
+        data = read_source(source)
+    except OSError as e:
+        return Result(b"", ((True, os_error_sentence(source.name, e)),))
+    except BinaryInputError as e:
+        return Result(b"", (_binary(source, e),))
+    except MemoryError:
+        return Result(b"", ((True, f"{source.doc}: not enough memory to read it; skipped."),))
+    problems: list[tuple[bool, str]] = []
+    pieces = _jsonl_pieces(source, data, year, only, problems, _PIECE if write else sys.maxsize)
+    if write is None:
+        return Result(b"".join(pieces), tuple(problems))
+    for piece in pieces:
+        write(piece)  # outside the document's boundary: a full disk is no bug of the document
+    return Result(b"", tuple(problems))
+
+
+def _jsonl_pieces(
+    source: Source,
+    data: bytes,
+    year: int | None,
+    only: str | None,
+    problems: list[tuple[bool, str]],
+    size: int,
+) -> Iterator[bytearray]:
+    """The document's records as JSONL in pieces of about ``size`` bytes; what goes wrong
+    is added to ``problems`` as ``(is_error, sentence)``."""
+    from ..errors import BinaryInputError, UnreadableInputError
+    from ..jsonl import dump_line
+    from ..pipeline import extract_bytes
+
+    debug = bool(os.environ.get("KOMMUNETEKST_DEBUG"))
+
+    def extractor_failed(kind: str, e: Exception, line: int | None) -> None:
+        problems.append((True, extractor_error_sentence(source.doc, kind, e, line)))
+
+    def no_text(warning: str) -> None:  # read without error, but no text in it
+        problems.append((False, f"{source.doc} {warning}."))
+
+    # One growing buffer, not a join over every line: orjson gives each line a
+    # 4 KB allocation, so holding them all at once costs ~30x the input's size.
+    out = bytearray()
+    last: dict[str, Any] | None = None  # the last record written
+    n = 0
+    try:
+        for record in extract_bytes(
+            data,
+            source.doc,
+            year,
+            only,
+            whole_page=source.whole_page,
+            on_warning=no_text,
+            on_error=None if debug else extractor_failed,
+        ):
+            try:
+                out += dump_line(record)
+            except TypeError as e:  # orjson's JSONEncodeError: e.g. an integer beyond 64 bits
+                if debug:
+                    raise
+                problems.append((True, _unwritable(source, record, e)))
+                continue
+            last, n = record, n + 1
+            if len(out) >= size:
+                yield out
+                out = bytearray()
+    except BinaryInputError as e:  # from decoding, before any record
+        problems.append(_binary(source, e))
+        return
+    except UnreadableInputError as e:  # from converting, before any record
+        problems.append((True, f"{source.doc} {e}."))
+        return
+    except Exception as e:  # MemoryError and RecursionError too
+        if debug:
+            raise
+        problems.append((True, _internal_error(source, e, n, last)))
+    if out:
+        yield out
+
+
+def _unwritable(source: Source, record: dict[str, Any], e: Exception) -> str:
+    return (
+        f"{source.doc}:{record['line']}: a {record['kind']} record could not be written as "
+        f"JSON ({e}) and was left out. Please report this with the file."
+    )
+
+
+def _binary(source: Source, e: Exception) -> tuple[bool, str]:
+    if source.explicit:
+        return True, f"{source.doc} {e}; name text, HTML, PDF or Word files."
+    return False, f"skipped {source.doc}: it {e}."
+
+
+def _internal_error(source: Source, e: Exception, n: int, last: dict[str, Any] | None) -> str:
+    if n == 0:
+        lost = "its records were not written"
+    elif last is None or last["line"] is None:
+        lost = "only its document record was written"
+    else:
+        lost = f"its records after line {last['line']} are missing"
+    if isinstance(e, MemoryError):
+        return f"{source.doc}: not enough memory to extract it; {lost}."
+    return (
+        f"{source.doc}: internal error while extracting ({exception_text(e)}); "
+        f"{lost}. Please report this with the file."
+    )
+
+
+# -- many documents -------------------------------------------------------------------------
+
+
+def iter_results(
+    sources: list[Source], year: int | None, only: str | None, jobs: int, write: Write | None = None
+) -> Generator[Result, None, None]:
+    """Results in the order of ``sources``, whatever ``jobs`` is.
+
+    Documents processed in this process stream their JSONL to ``write`` (when
+    given); the workers' results carry their JSONL. Close the generator
+    (``contextlib.closing``) to stop the workers early.
+    """
+    stdin = [s for s in sources if s.name == "-"]
+    files = [s for s in sources if s.name != "-"]
+    for s in stdin:  # stdin is read in this process
+        yield process_source(s, year, only, write=write)
+    if jobs <= 1 or len(files) <= 1:
+        for s in files:
+            yield process_source(s, year, only, write=write)
+        return
+    yield from _parallel(files, year, only, min(jobs, len(files)))
+
+
+# Tasks per worker over the run, and the most documents per task: tasks large enough
+# that handing them out costs the parent little CPU (it shares the cores with the
+# workers), and many enough to keep every worker busy to the end.
+_TASKS_PER_JOB = 8
+_BATCH = 32
+
+
+def _parallel(
+    files: list[Source], year: int | None, only: str | None, jobs: int
+) -> Iterator[Result]:
+    """Results of ``files`` from ``jobs`` worker processes, in order.
+
+    A worker that dies (killed for lack of memory, a crash in C code) does not
+    stop the run: the documents of its batch are tried again one by one, each
+    in a worker of its own, and the one that kills its worker again becomes an
+    error sentence.
+    """
+    from ..registry import resolve
+    from ._pool import DIED, ordered_map
+
+    # Import the extractors (~0.2 s of pattern compiling) here, once: forked workers
+    # inherit them instead of each paying for them on its first document.
+    resolve(only)
+    size = max(1, min(_BATCH, len(files) // (jobs * _TASKS_PER_JOB)))
+    batches = [files[i : i + size] for i in range(0, len(files), size)]
+    tasks = [(batch, year, only) for batch in batches]
+    with contextlib.closing(ordered_map(_process_batch, tasks, jobs)) as results:
+        for batch, result in zip(batches, results, strict=True):
+            if result is DIED:
+                yield from _one_by_one(batch, year, only)
+            else:
+                yield from result
+
+
+def _process_batch(batch: list[Source], year: int | None, only: str | None) -> list[Result]:
+    return [process_source(s, year, only) for s in batch]
+
+
+def _one_by_one(batch: list[Source], year: int | None, only: str | None) -> Iterator[Result]:
+    from ._pool import DIED, ordered_map
+
+    tasks = [(s, year, only) for s in batch]
+    with contextlib.closing(ordered_map(process_source, tasks, 1)) as results:
+        for source, result in zip(batch, results, strict=True):
+            if result is DIED:
+                sentence = (
+                    f"{source.doc}: the process extracting it died (killed by the system, "
+                    "perhaps for lack of memory); its records are missing."
+                )
+                yield Result(b"", ((True, sentence),))
+            else:
+                yield result
 
 
 @cli.command()
@@ -473,5 +510,7 @@ def extractors(json_: bool) -> None:
             if json_:
                 out.write(dump_line(asdict(info)))
             else:
-                out.write(f"{info.kind:<15} {info.description}  [{', '.join(info.fields)}]\n".encode())
+                out.write(
+                    f"{info.kind:<15} {info.description}  [{', '.join(info.fields)}]\n".encode()
+                )
         out.flush()

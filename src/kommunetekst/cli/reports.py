@@ -10,15 +10,19 @@ Rich and the report modules are imported inside the commands, so
 
 from __future__ import annotations
 
+import datetime as _dt
+import functools
 import gc
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from ..lists import CATEGORIES
-from . import cli
+from ..reports.filters import Filters, parse_day
+from ._app import cli
 from ._io import closed_pipe_ends_quietly, silence_stdout
 
 if TYPE_CHECKING:
@@ -40,48 +44,140 @@ INPUT_HELP = """
 """
 
 
-def report_options(f: Callable[..., Any]) -> Callable[..., Any]:
-    """INPUT... and the options every report has."""
-    f = click.option(
-        "--width",
-        type=click.IntRange(40, 1000),
-        metavar="COLUMNS",
-        help="Width of table and plot output [default: the terminal's; 80 in a pipe].",
-    )(f)
-    f = click.option(
-        "--year",
-        type=click.IntRange(1900, 2100),
-        help="Year for dates a text INPUT gives without one.",
-    )(f)
-    f = click.option(
-        "--skip-invalid",
-        is_flag=True,
-        help="Skip JSONL lines that are not records; say how many on stderr.",
-    )(f)
-    f = click.option(
-        "fmt",
-        "--format",
-        type=click.Choice(FORMATS),
-        default="table",
-        show_default=True,
-        help="A Rich table for people, or csv / jsonl for machines.",
-    )(f)
-    f = click.argument("inputs", nargs=-1, metavar="[INPUT]...")(f)
-    return f
+@dataclass
+class ReportOptions:
+    """What every report command is given besides its own options."""
+
+    inputs: tuple[str, ...]
+    fmt: str
+    skip_invalid: bool
+    year: int | None
+    width: int | None
+    filters: Filters
+
+
+class DayType(click.ParamType[_dt.date, Any]):
+    """A date for --since/--until: 2020-03-25, 25.03.2020 or 25.03.20."""
+
+    name = "DATE"
+
+    def convert(
+        self, value: object, param: click.Parameter | None, ctx: click.Context | None
+    ) -> _dt.date:
+        if isinstance(value, _dt.date):
+            return value
+        try:
+            return parse_day(str(value))
+        except ValueError as e:
+            self.fail(str(e), param, ctx)
+
+
+def report_options(
+    *, place: bool = False, category: bool = False, formats: bool = True
+) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """INPUT... and the options every report has, packed into one ``opts: ReportOptions``.
+
+    ``place``, ``category``, ``formats``: whether the report takes --place / --category /
+    --format.
+    """
+
+    def decorate(f: Callable[..., Any]) -> Callable[..., Any]:
+        @functools.wraps(f)
+        def command(
+            inputs: tuple[str, ...],
+            skip_invalid: bool,
+            year: int | None,
+            width: int | None,
+            since: _dt.date | None,
+            until: _dt.date | None,
+            docs: tuple[str, ...],
+            fmt: str = "table",
+            **rest: Any,
+        ) -> Any:
+            if since and until and since > until:
+                raise click.BadParameter(
+                    f"--since {since} is after --until {until}; swap them.", param_hint="--since"
+                )
+            filters = Filters(
+                since, until, rest.pop("place", None), docs, rest.pop("category", None)
+            )
+            opts = ReportOptions(inputs, fmt.lower(), skip_invalid, year, width, filters)
+            return f(opts, **rest)
+
+        options: list[Callable[[Callable[..., Any]], Callable[..., Any]]] = [
+            click.argument("inputs", nargs=-1, metavar="[INPUT]...")
+        ]
+        if formats:
+            options.append(
+                click.option(
+                    "fmt",
+                    "--format",
+                    type=click.Choice(FORMATS, case_sensitive=False),
+                    default="table",
+                    show_default=True,
+                    help="A table for people, or csv / jsonl for machines.",
+                )
+            )
+        options += [
+            click.option(
+                "--since", type=DayType(), help="Only what is dated on or after this date."
+            ),
+            click.option(
+                "--until", type=DayType(), help="Only what is dated on or before this date."
+            ),
+            click.option(
+                "docs",
+                "--doc",
+                multiple=True,
+                metavar="GLOB",
+                help="Only documents whose path (or its end) matches, e.g. 'baerum/*'; repeatable.",
+            ),
+        ]
+        if place:
+            options.append(
+                click.option("--place", help="Only the case figures of this place (any case).")
+            )
+        if category:
+            options.append(
+                click.option(
+                    "--category",
+                    type=click.Choice(CATEGORIES, case_sensitive=False),
+                    help="Only list items of this category.",
+                )
+            )
+        options += [
+            click.option(
+                "--skip-invalid",
+                is_flag=True,
+                help="Skip JSONL lines that are not records; say how many on stderr.",
+            ),
+            click.option(
+                "--year",
+                type=click.IntRange(1900, 2100),
+                help="Year for dates a text INPUT gives without one (JSONL: set by extract).",
+            ),
+            click.option(
+                "--width",
+                type=click.IntRange(40, 1000),
+                metavar="COLUMNS",
+                help="Width of table and plot output [default: the terminal's; 80 in a pipe].",
+            ),
+        ]
+        for option in reversed(options):
+            command = option(command)
+        return command
+
+    return decorate
 
 
 def _load(
-    inputs: tuple[str, ...],
-    year: int | None,
-    skip_invalid: bool,
-    kinds: Iterable[str] | None,
-    main_kind: str | None = None,
+    opts: ReportOptions, kinds: Iterable[str] | None, main_kind: str | None = None
 ) -> tuple[ReportInput, list[dict[str, Any]]]:
     """Read every record of the report's INPUT (see :func:`_consume`).
 
     ``main_kind``: the kind the report is about; a warning says so when the input has none.
     """
-    source, records = _consume(inputs, year, skip_invalid, kinds, list)
+    source, records = _consume(opts, kinds, list)
     if not records:
         click.echo("Warning: the input holds no records.", err=True)
     elif main_kind and not any(r["kind"] == main_kind for r in records):
@@ -90,9 +186,7 @@ def _load(
 
 
 def _consume(
-    inputs: tuple[str, ...],
-    year: int | None,
-    skip_invalid: bool,
+    opts: ReportOptions,
     kinds: Iterable[str] | None,
     consume: Callable[[Iterator[dict[str, Any]]], T],
 ) -> tuple[ReportInput, T]:
@@ -107,7 +201,7 @@ def _consume(
     from . import _report_input
 
     source = _report_input.ReportInput(
-        inputs, year, skip_invalid, piped=_report_input.stdin_is_piped()
+        opts.inputs, opts.year, opts.skip_invalid, piped=_report_input.stdin_is_piped()
     )
     if source.uses_sample:
         command = click.get_current_context().info_name
@@ -143,6 +237,39 @@ def _report_problems(source: ReportInput) -> None:
         click.echo(
             f"Skipped {n} invalid JSONL line{'s' if n != 1 else ''} (--skip-invalid).", err=True
         )
+    if source.year is not None and source.jsonl_inputs:
+        files = ", ".join(source.jsonl_inputs[:3]) + (", …" if len(source.jsonl_inputs) > 3 else "")
+        click.echo(
+            f"Warning: --year applies to text INPUT only; the dates of JSONL input ({files}) "
+            "were set when it was extracted: run kommunetekst extract … --year "
+            f"{source.year} again to date it.",
+            err=True,
+        )
+
+
+def _note_left_out(filters: Filters, noun: str) -> None:
+    """Say on stderr what the filters left out (the output itself never says it in CSV)."""
+    note = filters.note(noun)
+    if note:
+        click.echo(f"Note: {note}", err=True)
+
+
+def _note_undated(source: ReportInput, n: int, noun: str) -> None:
+    """Say on stderr that ``n`` figures were left out for want of a date, and what to do."""
+    if not n:
+        return
+    how = (
+        "extract the texts again with --year YYYY"
+        if source.jsonl_inputs and not source.text_inputs
+        else "pass --year YYYY if the texts leave out the year"
+    )
+    click.echo(f"Note: {n} {noun} without a date left out; {how}.", err=True)
+
+
+def _note_empty(rows: Sequence[object], noun: str, fmt: str) -> None:
+    """In CSV/JSONL an empty result is a header or nothing: say so on stderr."""
+    if not rows and fmt != "table":
+        click.echo(f"Note: no {noun} to write.", err=True)
 
 
 def _print(renderable: RenderableType, width: int | None) -> None:
@@ -199,12 +326,18 @@ def _with_input_help(f: Callable[..., Any]) -> Callable[..., Any]:
     return f
 
 
-@cli.command()
-@report_options
+@cli.command(short_help="COVID-19 case figures per date and place; --check, --plot.")
+@report_options(place=True)
 @click.option(
     "--plot-ascii",
     is_flag=True,
     help="Draw the totals over time in plain ASCII instead of the table.",
+)
+@click.option(
+    "--plot",
+    "plot_file",
+    metavar="FILE",
+    help="Write the case curve as a chart: FILE.svg, or FILE.png with the png extra.",
 )
 @click.option(
     "--check", is_flag=True, help="List where the figures contradict each other; exit 1 if they do."
@@ -221,56 +354,65 @@ def _with_input_help(f: Callable[..., Any]) -> Callable[..., Any]:
 )
 @_with_input_help
 def cases(
-    inputs: tuple[str, ...],
-    fmt: str,
-    skip_invalid: bool,
-    year: int | None,
-    width: int | None,
+    opts: ReportOptions,
     plot_ascii: bool,
+    plot_file: str | None,
     check: bool,
     compare_with: str | None,
 ) -> None:
-    """COVID-19 case figures per date: total, new, hospitalised, deaths.
+    """COVID-19 case figures per date: total, new, hospitalized, deaths.
 
     One row per date (and place, when the texts give several). Repeated reports
     are collapsed; when one date has different totals, the latest report wins
     (a newest-first log is detected from its header dates). --check lists
     reported increases that differ from the difference of the totals, totals
-    that go down and dates with two totals.
+    that go down and dates with two totals. --plot writes the curve as a chart
+    (SVG; PNG with the png extra) with the contradictions marked.
 
     \b
     Example:
         kommunetekst extract seeds/ | kommunetekst cases --plot-ascii
         kommunetekst cases seeds/ --check
+        kommunetekst cases seeds/ --plot cases.svg --since 2020-03-20
         kommunetekst cases records.jsonl --format csv > cases.csv
         kommunetekst cases seeds/ --compare --format csv
     """
-    if plot_ascii and fmt != "table":
+    if plot_ascii and opts.fmt != "table":
         raise click.UsageError(
             "--plot-ascii draws text; leave out --format csv/jsonl, or drop --plot-ascii."
         )
+    if plot_file is not None:
+        _check_plot_path(plot_file)
     from ..reports import cases as report
 
-    source, records = _load(inputs, year, skip_invalid, report.KINDS, "case_count")
-    series = report.collect_cases(records)
+    source, records = _load(opts, report.KINDS, "case_count")
+    series = report.collect_cases(records, opts.filters)
+    _note_undated(source, series.undated, "case figures")
+    _note_left_out(opts.filters, "case figures")
     if compare_with is not None:
-        _compare(series, compare_with, fmt, width)
+        _compare(series, compare_with, opts.fmt, opts.width)
         _done(source)
         return
-    if fmt != "table":
+    if plot_file is not None:
+        _write_plot(series, plot_file)
+    if opts.fmt != "table":
         if check:
-            _write_rows(fmt, report.contradictions_as_dicts(series), report.CHECK_FIELDS)
+            rows = report.contradictions_as_dicts(series)
+            _note_empty(rows, "contradictions", opts.fmt)
+            _write_rows(opts.fmt, rows, report.CHECK_FIELDS)
         else:
-            _write_rows(fmt, report.cases_as_dicts(series), report.CASE_FIELDS)
-    else:
+            rows = report.cases_as_dicts(series)
+            _note_empty(rows, "case rows", opts.fmt)
+            _write_rows(opts.fmt, rows, report.CASE_FIELDS)
+    elif plot_file is None or plot_ascii or check:
         if plot_ascii:
             from rich.console import Console
 
-            _print(report.ascii_plot(series, width or Console().width), width)
+            _print(report.ascii_plot(series, opts.width or Console().width), opts.width)
         if check:
-            _print(report.build_check_table(series), width)
+            _print(report.build_check_table(series), opts.width)
         elif not plot_ascii:
-            _print(report.build_cases_table(series), width)
+            _print(report.build_cases_table(series), opts.width)
     _done(source, failed=check and bool(series.contradictions))
 
 
@@ -304,17 +446,53 @@ def _compare(series: Any, path: str, fmt: str, width: int | None) -> None:
         _write_rows(fmt, report.compare_as_dicts(rows), report.COMPARE_FIELDS)
 
 
-@cli.command()
-@report_options
+def _check_plot_path(path: str) -> None:
+    from ._io import check_output_path
+
+    if not path.lower().endswith((".svg", ".png")):
+        raise click.BadParameter(
+            f"{path}: give a file name ending in .svg or .png.", param_hint="--plot"
+        )
+    try:
+        check_output_path(path)
+    except click.BadParameter as e:
+        e.param_hint = "--plot"
+        raise
+
+
+def _write_plot(series: Any, path: str) -> None:
+    """Write the chart atomically; say where on stderr."""
+    from ..reports.chart import MissingExtraError, build_cases_svg, svg_to_png
+
+    svg = build_cases_svg(series)
+    try:
+        data = svg_to_png(svg) if path.lower().endswith(".png") else svg.encode("utf-8")
+    except MissingExtraError as e:
+        raise click.ClickException(str(e)) from None
+    _write_file(path, data, "the chart")
+    click.echo(f"Wrote {path} ({len(series.rows)} dates).", err=True)
+
+
+def _write_file(path: str, data: bytes, what: str) -> None:
+    from ._io import AtomicOutput, output_error
+
+    try:
+        with AtomicOutput(path) as fh:
+            fh.write(data)
+    except OSError as e:
+        raise output_error(f"{what} to {path}", e, "nothing was written") from None
+
+
+@cli.command(short_help="Phone numbers with their labels, one row per number.")
+@report_options()
 @_with_input_help
-def phones(
-    inputs: tuple[str, ...], fmt: str, skip_invalid: bool, year: int | None, width: int | None
-) -> None:
+def phones(opts: ReportOptions) -> None:
     """Phone numbers: one row per number, with its labels and where it occurs.
 
     The number is written the Norwegian way (67 50 94 94; short numbers as
-    written), with its E.164 form, type, every label seen, occurrences,
-    documents and first date; the most frequent first.
+    written), with its type, every label seen, occurrences, documents and first
+    date; the most frequent first. The CSV/JSONL fields are the records' own:
+    number (E.164), display, type, labels, occurrences, docs, first_date.
 
     \b
     Example:
@@ -323,21 +501,21 @@ def phones(
     """
     from ..reports import phones as report
 
-    source, records = _load(inputs, year, skip_invalid, report.KINDS, "phone")
-    rows = report.collect_phones(records)
-    if fmt == "table":
-        _print(report.build_phones_table(rows), width)
+    source, records = _load(opts, report.KINDS, "phone")
+    rows = report.collect_phones(records, opts.filters)
+    _note_left_out(opts.filters, "phone occurrences")
+    if opts.fmt == "table":
+        _print(report.build_phones_table(rows), opts.width)
     else:
-        _write_rows(fmt, report.phones_as_dicts(rows), report.PHONE_FIELDS)
+        _note_empty(rows, "phone numbers", opts.fmt)
+        _write_rows(opts.fmt, report.phones_as_dicts(rows), report.PHONE_FIELDS)
     _done(source)
 
 
-@cli.command()
-@report_options
+@cli.command(short_help="Percentages with their unit, year and text.")
+@report_options()
 @_with_input_help
-def percentages(
-    inputs: tuple[str, ...], fmt: str, skip_invalid: bool, year: int | None, width: int | None
-) -> None:
+def percentages(opts: ReportOptions) -> None:
     """Percentages: value, unit, the year they are for, and their text.
 
     \b
@@ -347,77 +525,72 @@ def percentages(
     """
     from ..reports import listing as report
 
-    source, records = _load(inputs, year, skip_invalid, report.PERCENTAGE_KINDS, "percentage")
-    rows = report.collect_percentages(records)
-    if fmt == "table":
-        _print(report.build_percentages_table(rows), width)
+    source, records = _load(opts, report.PERCENTAGE_KINDS, "percentage")
+    rows = report.collect_percentages(records, opts.filters)
+    _note_left_out(opts.filters, "percentages")
+    if opts.fmt == "table":
+        _print(report.build_percentages_table(rows), opts.width)
     else:
-        _write_rows(fmt, rows, report.PERCENTAGE_FIELDS)
+        _note_empty(rows, "percentages", opts.fmt)
+        _write_rows(opts.fmt, rows, report.PERCENTAGE_FIELDS)
     _done(source)
 
 
-def _bullets(
-    inputs: tuple[str, ...],
-    fmt: str,
-    skip_invalid: bool,
-    year: int | None,
-    width: int | None,
-    category: str | None,
-) -> None:
+def _bullets(opts: ReportOptions, category: str | None) -> None:
     from ..reports import listing as report
 
-    source, records = _load(inputs, year, skip_invalid, report.BULLET_KINDS, "bullet")
-    rows = report.collect_bullets(records, category)
-    if fmt == "table":
-        _print(report.build_bullets_table(rows, category), width)
+    source, records = _load(opts, report.BULLET_KINDS, "bullet")
+    rows = report.collect_bullets(records, category, opts.filters)
+    _note_left_out(opts.filters, "list items")
+    shown = category or opts.filters.category
+    if opts.fmt == "table":
+        _print(report.build_bullets_table(rows, shown), opts.width)
     else:
-        _write_rows(fmt, rows, report.BULLET_FIELDS)
+        _note_empty(rows, "list items", opts.fmt)
+        _write_rows(opts.fmt, rows, report.BULLET_FIELDS)
     _done(source)
 
 
-@cli.command()
-@report_options
-@click.option("--category", type=click.Choice(CATEGORIES), help="Only items of this category.")
+@cli.command(short_help="List items by date, with the lead-in of their list.")
+@report_options(category=True)
 @_with_input_help
-def bullets(
-    inputs: tuple[str, ...],
-    fmt: str,
-    skip_invalid: bool,
-    year: int | None,
-    width: int | None,
-    category: str | None,
-) -> None:
+def bullets(opts: ReportOptions) -> None:
     """List items grouped by date, each with the lead-in line of its list.
+
+    Categories come from the lead-in: decision, discussed (talked over, not
+    decided: "Kriseledelsen har blant annet diskutert:"), result, challenge,
+    news, fact, need, topic, other.
 
     \b
     Example:
-        kommunetekst bullets seeds/ --category challenge
+        kommunetekst bullets seeds/ --category discussed
         kommunetekst extract seeds/ | kommunetekst bullets --format csv > items.csv
     """
-    _bullets(inputs, fmt, skip_invalid, year, width, category)
+    _bullets(opts, None)
 
 
-@cli.command()
-@report_options
+@cli.command(short_help="Decisions by date: the list items of category decision.")
+@report_options()
 @_with_input_help
-def decisions(
-    inputs: tuple[str, ...], fmt: str, skip_invalid: bool, year: int | None, width: int | None
-) -> None:
-    """Decisions (list items of category decision) grouped by date: bullets --category decision.
+def decisions(opts: ReportOptions) -> None:
+    """Decisions grouped by date: the list items of category decision.
+
+    The same as bullets --category decision. Items the team only discussed
+    ("Kriseledelsen har blant annet diskutert:") are not decisions: see
+    bullets --category discussed.
 
     \b
     Example:
         kommunetekst decisions seeds/
+        kommunetekst decisions seeds/ --since 2020-03-25 --until 2020-03-25
     """
-    _bullets(inputs, fmt, skip_invalid, year, width, "decision")
+    _bullets(opts, "decision")
 
 
-@cli.command()
-@report_options
+@cli.command(short_help="Every dated entry (date header) in date order.")
+@report_options()
 @_with_input_help
-def timeline(
-    inputs: tuple[str, ...], fmt: str, skip_invalid: bool, year: int | None, width: int | None
-) -> None:
+def timeline(opts: ReportOptions) -> None:
     """Every dated entry (date header) in date order; entries without a known date apart.
 
     \b
@@ -427,21 +600,22 @@ def timeline(
     """
     from ..reports import listing as report
 
-    source, records = _load(inputs, year, skip_invalid, report.TIMELINE_KINDS, "date_header")
-    dated, undated = report.collect_timeline(records)
-    if fmt == "table":
-        _print(report.build_timeline_table(dated, undated), width)
+    source, records = _load(opts, report.TIMELINE_KINDS, "date_header")
+    dated, undated = report.collect_timeline(records, opts.filters)
+    _note_left_out(opts.filters, "entries")
+    if opts.fmt == "table":
+        _print(report.build_timeline_table(dated, undated), opts.width)
     else:
-        _write_rows(fmt, report.timeline_as_dicts(dated, undated), report.TIMELINE_FIELDS)
+        rows = report.timeline_as_dicts(dated, undated)
+        _note_empty(rows, "entries", opts.fmt)
+        _write_rows(opts.fmt, rows, report.TIMELINE_FIELDS)
     _done(source)
 
 
-@cli.command()
-@report_options
+@cli.command(short_help="Records per kind per document, with encodings and warnings.")
+@report_options()
 @_with_input_help
-def summary(
-    inputs: tuple[str, ...], fmt: str, skip_invalid: bool, year: int | None, width: int | None
-) -> None:
+def summary(opts: ReportOptions) -> None:
     """Records per kind per document, with encodings and the warnings met while reading.
 
     \b
@@ -452,16 +626,22 @@ def summary(
     from ..reports import listing as report
 
     # Streamed: a summary of a corpus of any size needs only its counts in memory.
-    source, result = _consume(inputs, year, skip_invalid, None, report.collect_summary)
+    source, result = _consume(
+        opts, None, functools.partial(report.collect_summary, filters=opts.filters)
+    )
     if not result.docs:
         click.echo("Warning: the input holds no records.", err=True)
+    _note_left_out(opts.filters, "records")
     result.warnings = [*source.warnings, *source.errors]
     if source.skipped_lines:
         result.warnings.append(
             f"skipped {source.skipped_lines} invalid JSONL line(s) (--skip-invalid)."
         )
-    if fmt == "table":
-        _print(report.build_summary_table(result), width)
+    if opts.fmt == "table":
+        _print(report.build_summary_table(result), opts.width)
     else:
-        _write_rows(fmt, report.summary_as_dicts(result), report.SUMMARY_FIELDS)
+        _write_rows(opts.fmt, report.summary_as_dicts(result), report.SUMMARY_FIELDS)
     _done(source)
+
+
+from . import html_report as _html_report  # noqa: E402,F401  (registers the report command)

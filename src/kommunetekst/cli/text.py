@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from . import cli
+from ._app import cli
 from ._io import (
     Source,
     closed_pipe_ends_quietly,
@@ -15,7 +15,7 @@ from ._io import (
 )
 
 
-@cli.command()
+@cli.command(short_help="Print the text of a file as extract reads it.")
 @click.argument("file", metavar="FILE")
 @click.option(
     "--doc", "doc_name", metavar="NAME", help="A name for stdin; its suffix hints at the format."

@@ -7,7 +7,9 @@ speakers of quotes, and the verbs of saying (:data:`SAY_VERBS`).
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
+from itertools import accumulate
 
 import regex
 
@@ -226,6 +228,8 @@ def find_people(doc: Document) -> list[Mention]:
             surnames.setdefault(words[-1], []).append(p)
             if len(words) >= 3:
                 surnames.setdefault(" ".join(words[-2:]), []).append(p)
+    for mentions in surnames.values():
+        mentions.sort(key=lambda m: m.start)
     out: list[Mention] = []
     for p in strong:
         if " " in p.name:
@@ -239,10 +243,13 @@ def find_people(doc: Document) -> list[Mention]:
             elif p.role is not None and kommune_no(p.name) is None:
                 out.append(p)  # "ordfører Conradi", the full name never given
     # Later (or earlier) mentions of a known name or surname, anywhere.
-    used = [(p.start, p.end) for p in out]
+    used = sorted((p.start, p.end) for p in out)
+    used_starts = [a for a, _ in used]
+    furthest_end = list(accumulate((b for _, b in used), max))
     for s, e in weak_runs:
         for mention in _known_in_run(text, s, e, known, surnames):
-            if not any(a < mention.end and mention.start < b for a, b in used):
+            i = bisect_left(used_starts, mention.end) - 1  # the last one starting before it
+            if i < 0 or furthest_end[i] <= mention.start:
                 out.append(mention)
     # A genitive ("Lene Conradis hilsen") is the known name.
     for p in out:
@@ -282,7 +289,7 @@ def _read_run(text: str, start: int, end: int) -> Mention | None:
     say_start = None
     ev_start = role_start if role_start is not None else ns
     if role is None:
-        lo = max(0, ns - 120, text.rfind("\n", 0, ns) + 1)
+        lo = max(0, ns - 120, text.rfind("\n", max(0, ns - 120), ns) + 1)
         before = ROLE_BEFORE_RE.match(text, lo, ns)
         if before is not None:
             role = _lower_first(before["role"])
@@ -335,8 +342,13 @@ def _link(p: Mention, surnames: dict[str, list[Mention]]) -> Mention | None:
     candidates = surnames.get(name)
     if not candidates:
         return None
-    before = [c for c in candidates if c.start < p.start]
-    return before[-1] if before else candidates[0]
+    return _latest_before(candidates, p.start) or candidates[0]
+
+
+def _latest_before(mentions: list[Mention], pos: int) -> Mention | None:
+    """The last of ``mentions`` (in text order) that starts before ``pos``."""
+    i = bisect_left(mentions, pos, key=lambda m: m.start)
+    return mentions[i - 1] if i else None
 
 
 def _known_in_run(
@@ -377,8 +389,7 @@ def _inherit_roles(people: list[Mention]) -> None:
         for p in mentions:
             if p.own_role:
                 continue
-            before = [s for s in stated if s.start < p.start]
-            source = before[-1] if before else stated[0]
+            source = _latest_before(stated, p.start) or stated[0]
             p.role = source.role
             if p.organisation is None:
                 p.organisation = source.organisation

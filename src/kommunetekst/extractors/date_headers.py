@@ -2,17 +2,22 @@
 
 News logs head each entry with a date: ``26.06.20 Dagens smittetall``,
 ``20. mars: Samarbeider med frivilligheten``, ``Mandag 23. mars 2020: …``,
-``Mandag 23.03.2020 …``, ``tirsdag 24.3. …``, ``12.11.2020 kl. 14.00 …``.
-Month names and abbreviations in bokmål and nynorsk, two- and four-digit years.
-A time after the date (``kl. 14.30``, ``klokka 15``, ``14:30``) goes in ``time``;
-the rest of the line is the title. A numeric date without a year needs a weekday
-before it (alone, ``1.2.`` is as likely a section number and ``10.44`` a time).
+``Mandag 23.03.2020 …``, ``tirsdag 24.3. …``, ``Lørdag 24/10 kl. 09:55``,
+``12.11.2020 kl. 14.00 …``. Month names and abbreviations in bokmål and nynorsk,
+two- and four-digit years. A time after the date (``kl. 14.30``, ``klokka 15``,
+``14:30``, or after a dash ``- kl. 9:05``) goes in ``time``; the rest of the line
+is the title. A numeric date without a year, and any date written with slashes
+(``24/10``, ``13/3/2020``), needs a weekday before it (alone, ``1.2.`` is as likely
+a section number, ``10.44`` a time and ``24/7`` "all the time").
 
 A date alone on its line (``21. januar``, ``2. april:``, ``Onsdag 27. mai 2020``)
 heads the log entry under it; ``title`` is then null (the entry's title stays on its
 own line). It is not a header when nothing follows it, when it is one of a run of
-such lines (a list of dates), or when a label above it makes it metadata
-(``Publisert`` / ``Sist endret:`` / ``Dato:``).
+such lines (a list of dates), when the line above or below is the same kind of
+cell, a day and month in figures (``01.05`` / ``1. mai`` / ``Stengt``: a flattened
+table), or when a label above it makes it metadata (``Publisert`` / ``Sist endret:``
+/ ``Dato:``). A title with no word in it is no headline (``Torsdag 12. juli: 105``,
+``Mandag 15. april: 10-18``: a figure per day), so neither is a header.
 
 Caveats: a sentence that merely starts with a date is not a header. Norwegian puts
 the verb second, so a small letter right after the date means the sentence goes on
@@ -48,7 +53,7 @@ from ..records import ExtractorInfo, Match
 INFO = ExtractorInfo(
     name="date_headers",
     kind="date_header",
-    version="1.1",
+    version="1.2",
     description="Lines that start with a date and a title (news-log entries)",
     fields={
         "date_text": "string",

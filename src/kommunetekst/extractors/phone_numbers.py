@@ -14,10 +14,14 @@ What makes a candidate a phone number:
   stand), or 8 digits together, 2-3-3, 4-4 and 3-5 (NRK's ``915 04040``), which
   also write amounts (``12 500 000``), dates, year ranges and codes: these need a
   ``+47``, or a phone word (``tlf``, ``telefon…``, ``…telefonen``, ``ring``/
-  ``ringje``, ``mobil``, ``nummer``, ``sentralbord``, ``legevakt``, ``kontakt``,
-  ``nås``) earlier in the same sentence with no other figure in between, or a
-  list lead-in with a phone word above their list item (``… på telefon (se
-  under):`` / `` • Jordmor Vigdis: 95120597``).
+  ``ringje``, ``mobil``, ``nummer``, ``vaktnummer``, ``direktenummer``,
+  ``hovednummer``, ``sentralbord``, ``legevakt``, ``kontakt``, ``nås``) earlier in
+  the same sentence with no other figure in between, or a list lead-in with a phone
+  word above their list item (``… på telefon (se under):`` / `` • Jordmor Vigdis:
+  95120597``), or the form of a contact list: a role right before them (``REKTOR
+  91681879``, ``SFO-leder``, ``einingsleiar``), or an e-mail address next to them
+  on their line (``6255 3030 post@…``; not after another figure, ``+358 (09) 7279
+  9999``), unless the two halves of a 4-4 read as years (``Daglig leder 2019 2020``).
 - ``phonenumbers`` says it is a valid Norwegian number.
 - It is not an amount (``kr``/``NOK`` before; ``kr``, ``kroner``, ``,-``,
   ``mill``, ``%`` after) and not after ``org.nr``, ``konto``, ``saksnr``,
@@ -53,7 +57,11 @@ title of its dated section:
   before it (``Psykisk mestringstelefon``, ``Bærum legevakt``); the one called,
   the one to three words after a call verb (``ring smittesporing på …``,
   ``ringe Folkehelseinstituttet for råd på tlf. …``, ``ta kontakt med
-  legevakta …``; not ``ring oss``, ``ringe hele døgnet``); a role (``ordfører``,
+  legevakta …``; not ``ring oss``, ``ringe hele døgnet``); the one reached or
+  told, a capitalised name of one to three words right before ``på`` and the number
+  after ``nå``/``når`` (``nå NAV på telefon …``) or ``meld fra til``/``gi beskjed
+  til`` (``Meld fra til Vann og avløp på tlf: …``; one ``og`` may stand inside, as
+  in the names of municipal departments); a role (``ordfører``,
   ``kommuneoverlege``, …) with the capitalised name after it, when only phone
   words stand between it and the number; a capitalised name of two or more
   words just before the phone word (``Kari Nordmann, tlf. …``, ``NAV Bærum``); a
@@ -62,7 +70,10 @@ title of its dated section:
 - Not a service named as the place you go in an earlier clause (``For å
   bestille test på testsenteret - ring …``), and none when the number is a
   conjunct of its own after ``og``/``eller`` (``ringer medisinsk nødtelefon og
-  116 117``: the telephone is the other conjunct's).
+  116 117``: the telephone is the other conjunct's). A service spelled out in
+  brackets right after another is that other one (``VA-vakta (vann- og
+  avløpsvakta) treffes på telefon …`` → ``VA-vakta``); the words of an e-mail or web
+  address name no one (``postmottak@…``).
 - Failing that: a contact block's title, the line right above a line that
   holds only ``Telefon``/``Tlf``/``Mobil`` and the number (``Legevakt`` /
   ``Telefon 116 117``); the service in the lead-in of the number's list; the
@@ -118,7 +129,7 @@ from ..textutil import HSPACE, sentence_bounds
 INFO = ExtractorInfo(
     name="phone_numbers",
     kind="phone",
-    version="1.1",
+    version="1.2",
     description="Norwegian phone numbers and short numbers, validated, typed and labelled",
     fields={
         "number": "string",
@@ -186,7 +197,12 @@ _PHONE_WORDS = frozenset(
     "tlf tel mob ring ringe ringer ringes ringa ringja ringje ringjer sms telefaks faks fax "
     "nummer nummeret telefonnr mobilnr tlfnr nås nåast treffes treffast".split()
 )
-_PHONE_WORD_PREFIXES = ("mobil", "sentralbord", "legevakt", "nødnummer", "naudnummer", "kontakt")
+_PHONE_WORD_PREFIXES = (
+    "mobil", "sentralbord", "legevakt", "nødnummer", "naudnummer", "kontakt",
+    # The compounds of "nummer" that name a phone number ("Vaktnummer i kommunen er …");
+    # not "saksnummer", "kontonummer", "postnummer" and the like.
+    "vaktnummer", "direktenummer", "hovednummer", "hovudnummer",
+)  # fmt: skip
 
 # Verbs of calling: they cue a short number, and the words after them name whom you call
 # (see _callee).
@@ -317,13 +333,16 @@ _ROLES = frozenset(
     "kommunikasjonssjef kommunikasjonsrådgiver beredskapssjef beredskapsleder helsesjef rektor "
     "styrer kontaktperson saksbehandler prosjektleder enhetsleder virksomhetsleder".split()
 )
+# Roles by their last part: "enhetsleder", "SFO-leiar", "helsesjef", "smittevernkoordinator".
+_ROLE_SUFFIXES = ("leder", "leiar", "sjef", "koordinator")
 # Capitalised words that begin sentences but are not names.
 _STOP = frozenset(
     "ring ringe ta kontakt kontakte du dere de vi ved hvis om se les har er det den dette alle "
     "nå trenger skulle send for fra til i på og eller med hos ved kan alltid tlf tel telefon "
     "telefonnummer mobil mob nummer nr sms e-post epost faks fax telefaks direkte sentralbord "
     "kontakt spørsmål info informasjon nødnummer nødnumre telefonnr tlfnr mobilnr mobilnummer "
-    "tlf.nr telefonnumre".split()
+    "tlf.nr telefonnumre direktenummer direktenummeret hovednummer hovednummeret hovudnummer "
+    "hovudnummeret når dersom viss da då fordi mens medan".split()
 )
 # The one you call: "ring smittesporing på …", "ringe Folkehelseinstituttet for råd på
 # tlf. …", "ta kontakt med legevakta …". The words after a call verb, up to a
@@ -437,9 +456,14 @@ def extract(doc: Document) -> Iterator[Match]:
             ):
                 continue
         elif not (chained or context.phone_word) and body == start and _is_ambiguous(display):
-            # 8 together, 2-3-3, 4-4, 3-5 without a country code or a phone word, unless in
-            # a list whose lead-in says the items are phone numbers.
-            if not (line_head is not None and _in_phone_item(doc, start, line_head)):
+            # 8 together, 2-3-3, 4-4, 3-5 without a country code or a phone word, unless a
+            # contact list's role stands right before it ("REKTOR 91681879"), an e-mail
+            # address next to it ("6255 3030 post@…"), or it is in a list whose lead-in
+            # says the items are phone numbers.
+            if not (
+                ((context.role_before or _next_to_email(text, start, end)) and not _two_years(display))
+                or (line_head is not None and _in_phone_item(doc, start, line_head))
+            ):
                 continue
         label = context.label
         if label is None and line_head is not None and _only_phone_words(line_head):
@@ -495,6 +519,30 @@ def _in_phone_item(doc: Document, start: int, line_head: str) -> bool:
     return _is_item_line(line_head) and _lead_in_says_phone(doc, start)
 
 
+# An e-mail address right after a number, or right before it, on its line: a contact line.
+_EMAIL_AFTER_RE = re.compile(r"[ \t\u00a0|,;/\u2013-]*[\w.+-]+@[\w-]+\.\w")
+_EMAIL_BEFORE_RE = re.compile(r"@[\w-]+(?:\.[\w-]+)+[ \t\u00a0|,;/\u2013-]*\Z")
+
+
+def _next_to_email(text: str, start: int, end: int) -> bool:
+    """Whether an e-mail address stands right after or before the number: "6255 3030 post@…".
+
+    Not when a figure stands between the number and the word before it: "tlf +358 (09) 7279
+    9999, post@…" is one foreign number.
+    """
+    if text.find("@", max(0, start - 60), min(len(text), end + 60)) == -1:
+        return False  # most numbers: no "@" near
+    p = start - 1
+    while p >= 0 and not text[p].isalpha() and text[p] != "\n":
+        if text[p].isdigit():
+            return False
+        p -= 1
+    if _EMAIL_AFTER_RE.match(text, end, end + 60):
+        return True
+    line = text.rfind("\n", max(0, start - 60), start) + 1
+    return _EMAIL_BEFORE_RE.search(text, max(line, start - 60), start) is not None
+
+
 def _is_apposition(text: str, start: int, end: int) -> bool:
     """A number set off by commas or parentheses: "Hjelpetelefonen, 116 123, er åpen"."""
     before = text[max(0, start - 3) : start].rstrip()
@@ -539,9 +587,10 @@ class _Context(NamedTuple):
     short_cue: bool  # "ring", "legevakt", "tlf." … right before
     phone_word: bool  # a phone word earlier in the sentence, no figure after it
     label: str | None  # from the sentence
+    role_before: bool  # a role right before: a contact list's entry ("REKTOR 91681879")
 
 
-_NOT_PHONE = _Context(True, False, False, None)
+_NOT_PHONE = _Context(True, False, False, None, False)
 
 
 def _read_context(before: str, cut: int, clipped: bool, short: bool) -> _Context:
@@ -571,7 +620,13 @@ def _read_context(before: str, cut: int, clipped: bool, short: bool) -> _Context
         _is_short_cue(words)
         or (phone_word and (words[-1:] == ["på"] or before.rstrip()[-1:] in (":", "(")))
     )
-    return _Context(False, short_cue, phone_word, _find_label(parts, folded))
+    role_before = bool(words) and _is_role(words[-1])
+    return _Context(False, short_cue, phone_word, _find_label(parts, folded), role_before)
+
+
+def _is_role(w: str) -> bool:
+    """Whether the casefolded word ``w`` names a person's role ("rektor", "sfo-leder" → "leder")."""
+    return w in _ROLES or w.endswith(_ROLE_SUFFIXES)
 
 
 def _has_sentence_mark(s: str) -> bool:
@@ -647,6 +702,20 @@ def _is_ambiguous(display: str) -> bool:
     """
     n = len(display)
     return n < 10 or (n == 10 and not display[2].isdigit())
+
+
+def _two_years(display: str) -> bool:
+    """4-4 that reads as two years: a table's columns ("Daglig leder 2019 2020").
+
+    >>> [_two_years(s) for s in ("2019 2020", "2019-2020", "6750 9494", "20192020")]
+    [True, True, False, False]
+    """
+    return (
+        len(display) == 9
+        and not display[4].isdigit()
+        and display[:2] in ("19", "20")
+        and display[5:7] in ("19", "20")
+    )
 
 
 def _counts_something(text: str, end: int) -> bool:
@@ -857,6 +926,8 @@ def _find_label(parts: list[str], folded: list[str], names: bool = True) -> str 
         role_tail -= 1
     for i in range(n - 1, -1, -1):
         w = folded[i]
+        if parts[2 * i + 2][:1] == "@" or parts[2 * i][-1:] in ("@", "."):
+            continue  # a part of an e-mail or web address ("postmottak@kommune.no") names no one
         if (
             w in _MUNICIPALITY
             and i > 0
@@ -867,6 +938,7 @@ def _find_label(parts: list[str], folded: list[str], names: bool = True) -> str 
         if w[-3:] in _SERVICE_ENDS and _is_service(w) and w not in _ROLES:
             if _is_place_in_earlier_clause(parts, folded, i):
                 continue
+            i = _explained_service(parts, folded, i)
             first = i
             while (
                 first > 0
@@ -907,7 +979,60 @@ def _find_label(parts: list[str], folded: list[str], names: bool = True) -> str 
             callee = _callee(parts, folded, i)
             if callee is not None:
                 return callee
+        if w in _REACH or (w == "til" and i > 0 and folded[i - 1] in _TELL):
+            callee = _named_callee(parts, folded, i)
+            if callee is not None:
+                return callee
     return None
+
+
+def _explained_service(parts: list[str], folded: list[str], i: int) -> int:
+    """The service word ``i`` explains, when it is in brackets right after one, else ``i``.
+
+    "VA-vakta (vann- og avløpsvakta) treffes på telefon …": the bracket spells out the
+    service before it, which is the one named.
+    """
+    for j in range(i, 0, -1):
+        gap = parts[2 * j]  # the gap before word j
+        if ")" in gap:
+            return i  # a bracket closes between: word i is not in one
+        if "(" in gap:
+            if _is_service(folded[j - 1]) and folded[j - 1] not in _ROLES:
+                return j - 1
+            return i
+    return i
+
+
+# "nå NAV på telefon …" (reach), and "Meld fra til Vann og avløp på tlf: …", "gi beskjed til
+# …" (tell): the named one is whom you call.
+_REACH = frozenset(("nå", "når"))
+_TELL = frozenset("fra ifra frå ifrå beskjed melding".split())
+
+
+def _named_callee(parts: list[str], folded: list[str], lead: int) -> str | None:
+    """The name after word ``lead`` that runs up to "på" and the number, as written.
+
+    One to three words, the first capitalised, no pronoun or time word ("nå oss", "nå
+    hele døgnet"), and only phone words after "på" (``på telefon``, ``på tlf:``). A name
+    may hold one "og": municipal departments are named "Vann og avløp", "Plan og bygg".
+    """
+    words = parts[1::2]
+    lo, n = lead + 1, len(folded)
+    hi = lo
+    while hi < n and folded[hi] != "på":
+        hi += 1
+    if hi == n or not all(w in _NAME_TO_NUMBER for w in folded[hi:]):
+        return None
+    name = folded[lo:hi]
+    if not name or len(name) - name.count("og") > 3 or name.count("og") > 1:
+        return None
+    if name[0] == "og" or name[-1] == "og" or not _is_title(words[lo], name[0]):
+        return None
+    if any(w in _NOT_CALLEE for w in name):
+        return None
+    if any(parts[2 * j] not in _SPACE for j in range(lo + 1, hi)):
+        return None  # punctuation inside: not one name
+    return "".join(parts[2 * lo + 1 : 2 * hi])
 
 
 def _is_place_in_earlier_clause(parts: list[str], folded: list[str], i: int) -> bool:

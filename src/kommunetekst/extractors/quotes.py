@@ -36,7 +36,9 @@ Example::
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterator
+from operator import attrgetter
 from typing import NamedTuple
 
 import regex
@@ -72,6 +74,9 @@ _COLON_BEFORE_RE = regex.compile(
 _QUOTED_RE = regex.compile(r"«(?P<q>[^«»\n]+)»|\"(?P<q2>[^\"\n]+)\"|“(?P<q3>[^“”\n]+)”")
 # Speech in the first person: "– Vi må …", "– Da kan vi vende tilbake …", "– Eg er glad …".
 _FIRST_PERSON_RE = regex.compile(r"(?<!\p{L})(?:[Jj]eg|[Ee]g|[Vv]i|[Mm]e|oss|meg)(?!\p{L})")
+# How far before the words of a speaker (or the opening mark) a mention or a
+# "sier:" is looked for: more than any role phrase and name.
+_REACH = 300
 _PRONOUNS = frozenset("han hun ho dei de dei hen".split())
 # The speaker's words after the verb: up to the end of the sentence or a clause.
 _SPEAKER_END_RE = regex.compile(r"[.!?;:»\"”\n]|,(?= )")
@@ -91,7 +96,7 @@ def _speaker(
     """(end of the speaker's words, speaker, role) for the words at ``pos`` after a verb."""
     stop = _SPEAKER_END_RE.search(text, pos, end)
     limit = stop.start() if stop else end
-    for p in people:
+    for p in _starting_in(people, pos - _REACH, limit):
         if pos <= p.name_start < limit or (p.start <= pos < p.end):
             return max(p.end, p.name_start + len(p.name)), p.full_name or p.name, p.role
     words = text[pos:limit].split()
@@ -109,6 +114,12 @@ def _speaker(
             span_end = text.index(last, pos) + len(last)
             return span_end, None, " ".join(words[:n])
     return pos, None, None
+
+
+def _starting_in(people: list[Mention], start: int, end: int) -> list[Mention]:
+    """The mentions (in text order) that start in ``[start, end)``."""
+    key = attrgetter("start")
+    return people[bisect_left(people, start, key=key) : bisect_left(people, end, key=key)]
 
 
 def _dash_quotes(doc: Document, people: list[Mention]) -> list[_Quote]:
@@ -196,12 +207,12 @@ def _marked_quotes(doc: Document, people: list[Mention]) -> list[_Quote]:
             out.append(_Quote(m.start(), max(end, after.end("verb")), inner.strip(" ,"),
                               speaker, role))  # fmt: skip
             continue
-        before = _COLON_BEFORE_RE.search(text[ls : m.start()])
+        before = _COLON_BEFORE_RE.search(text, max(ls, m.start() - _REACH), m.start())
         if before is not None:
-            bs = ls + before.start()
+            bs = before.start()
             speaker, role = None, None
-            for p in people:
-                if bs - 120 <= p.start and p.end <= m.start() and p.start >= ls:
+            for p in _starting_in(people, max(ls, bs - 120), m.start()):
+                if p.end <= m.start():
                     speaker, role = p.full_name or p.name, p.role
             if speaker is None:
                 _, speaker, role = _speaker(text, bs, m.start(), people)

@@ -41,6 +41,11 @@ Contradictions (``--check``)
       reports. Other increases (``21 nye i helgen``) cannot be checked.
 
 Figures without a date are left out (counted in :attr:`CaseSeries.undated`).
+
+Filters (:class:`~kommunetekst.reports.filters.Filters`)
+    ``--doc`` leaves out the figures of other documents before the series are built;
+    ``--since``, ``--until`` and ``--place`` leave out rows (and contradictions) after, so
+    "New (computed)" of the first row shown still counts from the total before it.
 """
 
 from __future__ import annotations
@@ -57,12 +62,14 @@ from typing import TYPE_CHECKING, Any
 
 from ..document import iso
 from ..records import parse_date
-from .schema import Record, compact_lines, is_newest_first, short_doc, source_ref
+from .filters import Filters
+from .schema import Record, compact_lines, doc_names, is_newest_first, source_ref
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
-    from rich.table import Table
     from rich.text import Text
+
+    from ._render import FitTable
 
 METRICS = ("total", "new", "hospitalized", "deaths")
 #: The kinds this report reads.
@@ -111,6 +118,9 @@ class CaseRow:
     hospitalized_place: str | None  # set when it is not the row's place
     deaths: int | None
     sources: tuple[tuple[str, int | None], ...]  # (doc, line) of every figure of the row
+    figures: int = 1  # how many figures (case_count records) the row stands for
+    # metric -> (doc, line, text) of the figure each cell shows: its evidence
+    cited: dict[str, tuple[str, int | None, str]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,6 +140,7 @@ class CaseSeries:
     contradictions: list[Contradiction] = field(default_factory=list)
     newest_first: dict[str, bool] = field(default_factory=dict)  # doc -> log order
     undated: int = 0  # figures left out because they have no date
+    doc_names: dict[str, str] = field(default_factory=dict)  # doc -> shortest unique path
 
     @property
     def docs(self) -> list[str]:
@@ -140,17 +151,21 @@ class CaseSeries:
         return list(dict.fromkeys(r.place for r in self.rows))
 
 
-def collect_cases(records: Iterable[Record]) -> CaseSeries:
-    """Build the rows and the contradictions from records (any kinds; others are ignored)."""
+def collect_cases(records: Iterable[Record], filters: Filters | None = None) -> CaseSeries:
+    """Build the rows and the contradictions from records (any kinds; others are ignored).
+
+    ``filters``: what to keep (see the module doc); it counts the figures it left out.
+    """
     by_doc: dict[str, list[Record]] = defaultdict(list)
     headers: dict[str, list[Record]] = defaultdict(list)
     for r in records:
         kind = r.get("kind")
         if kind == "case_count" and r.get("metric") in METRICS:
-            by_doc[r["doc"]].append(r)
+            if filters is None or filters.keep(doc=r["doc"], check_date=False):
+                by_doc[r["doc"]].append(r)
         elif kind == "date_header":
             headers[r["doc"]].append(r)
-    result = CaseSeries()
+    result = CaseSeries(doc_names=doc_names(by_doc))
     figures: list[Figure] = []
     display: dict[str | None, str | None] = {None: None}
     for doc_index, (doc, recs) in enumerate(by_doc.items()):
@@ -170,7 +185,21 @@ def collect_cases(records: Iterable[Record]) -> CaseSeries:
     for key in sorted(by_series, key=lambda k: (k is not None, k or "")):
         _series_rows(display[key], by_series[key], result)
     result.contradictions.sort(key=lambda c: (c.date, c.place or "", c.problem))
+    if filters is not None:
+        _apply_row_filters(result, filters)
     return result
+
+
+def _apply_row_filters(series: CaseSeries, filters: Filters) -> None:
+    """Leave out the rows and contradictions outside the dates or of another place."""
+    series.rows = [
+        r
+        for r in series.rows
+        if filters.keep(date=r.date, place=r.place, check_place=True, weight=r.figures)
+    ]
+    series.contradictions = [
+        c for c in series.contradictions if filters.date_ok(c.date) and filters.place_ok(c.place)
+    ]
 
 
 def _reading_order(r: Record) -> tuple[int, int]:
@@ -250,19 +279,23 @@ def _latest(figures: list[Figure]) -> Figure | None:
     return max(figures, key=lambda f: f.rank) if figures else None
 
 
-def _refs(*figures: Figure) -> list[str]:
-    """``line 45`` when all figures come from one document, else ``a.txt:45``."""
+def _refs(names: dict[str, str], *figures: Figure) -> list[str]:
+    """``line 45`` when all figures come from one document, else ``a.txt:45`` (the shortest
+    unique path of the document)."""
     one_doc = len({f.doc for f in figures}) == 1
-    return [f"line {f.line}" if one_doc else source_ref(short_doc(f.doc), f.line) for f in figures]
+    return [
+        f"line {f.line}" if one_doc else source_ref(names.get(f.doc, f.doc), f.line)
+        for f in figures
+    ]
 
 
-def _ref_pair(a: Figure, b: Figure) -> str:
+def _ref_pair(names: dict[str, str], a: Figure, b: Figure) -> str:
     """``lines 45 and 65`` (one document) or ``a.txt:45 and b.txt:65``."""
     if a.where == b.where:
-        return _refs(a)[0]
+        return _refs(names, a)[0]
     if a.doc == b.doc:
         return f"lines {a.line} and {b.line}"
-    return " and ".join(_refs(a, b))
+    return " and ".join(_refs(names, a, b))
 
 
 def _series_rows(place: str | None, dates: dict[_dt.date, list[Figure]], out: CaseSeries) -> None:
@@ -280,7 +313,7 @@ def _series_rows(place: str | None, dates: dict[_dt.date, list[Figure]], out: Ca
             if differ:
                 _two_totals(place, day, win, by_metric["total"], out)
             if previous is not None and win.value < previous.value:
-                a, b = _refs(previous, win)
+                a, b = _refs(out.doc_names, previous, win)
                 out.contradictions.append(
                     Contradiction(
                         day,
@@ -313,6 +346,17 @@ def _series_rows(place: str | None, dates: dict[_dt.date, list[Figure]], out: Ca
                 sources=tuple(
                     dict.fromkeys(f.where for f in sorted(figs, key=lambda f: (f.doc, f.line or 0)))
                 ),
+                figures=len(figs),
+                cited={
+                    metric: (f.doc, f.line, f.text)
+                    for metric, f in (
+                        ("total", win),
+                        ("new", new),
+                        ("hospitalized", hosp),
+                        ("deaths", deaths),
+                    )
+                    if f is not None
+                },
             )
         )
         _check_increases(place, day, by_metric["new"], win, totals, previous, out)
@@ -327,7 +371,7 @@ def _two_totals(
     for f in sorted(totals, key=lambda f: f.rank, reverse=True):
         first_of_value.setdefault(f.value, f)
     shown = [win, *(f for v, f in first_of_value.items() if v != win.value)]
-    refs = _refs(*shown)
+    refs = _refs(out.doc_names, *shown)
     listed = " and ".join(f"{f.value} ({ref})" for f, ref in zip(shown, refs, strict=True))
     out.contradictions.append(
         Contradiction(
@@ -375,14 +419,15 @@ def _check_increases(
         if base is None or win.value - base.value == f.value:
             continue
         since = f"since {base.date}" if f.since_date is None else f"since {f.since} ({base.date})"
-        new_ref = _refs(f, win, base)[0]
+        new_ref = _refs(out.doc_names, f, win, base)[0]
+        pair = _ref_pair(out.doc_names, win, base)
         out.contradictions.append(
             Contradiction(
                 day,
                 place,
                 "increase",
                 f'"{f.text}" ({new_ref}) says +{f.value} {since}, but the totals give '
-                f"{win.value} - {base.value} = {win.value - base.value} ({_ref_pair(win, base)})",
+                f"{win.value} - {base.value} = {win.value - base.value} ({pair})",
                 tuple(dict.fromkeys((f.where, win.where, base.where))),
             )
         )
@@ -446,8 +491,6 @@ def contradictions_as_dicts(series: CaseSeries) -> list[dict[str, Any]]:
 
 # -- Rich renderables ---------------------------------------------------------------------------
 
-_PROBLEM = {"two_totals": "two totals", "decrease": "total down", "increase": "increase"}
-
 
 def _caption(series: CaseSeries) -> str:
     parts = []
@@ -463,27 +506,33 @@ def _caption(series: CaseSeries) -> str:
     return "; ".join(parts)
 
 
-def build_cases_table(series: CaseSeries) -> Table:
-    """One row per date (and place): total, new (reported, computed), hospitalised, deaths."""
-    from ._render import add_row, new_table
+def build_cases_table(series: CaseSeries) -> FitTable:
+    """One row per date (and place): total, new (reported, computed), hospitalized, deaths.
+
+    The headers name the fields of ``--format csv``; Sources are ``line`` numbers for one
+    document, else ``doc:line`` with each document's shortest unique path.
+    """
+    from ._render import Column, FitTable
 
     several_places = len(series.places) > 1
     single_doc = len(series.docs) == 1
     caption = _caption(series)
     if any(r.totals_differ for r in series.rows):
         caption += "\n* several totals that day; the latest report is shown (see --check)"
-    caption += "\nNew (calc.) = the total minus the previous total of the row above."
-    table = new_table("COVID-19 cases", caption)
-    table.add_column("Date", no_wrap=True)
+    caption += "\nNew computed = the total minus the previous total of its place."
+    columns = [Column("Date", "code")]
     if several_places:
-        table.add_column("Place")
-    table.add_column("Total", justify="right")
-    table.add_column("New", justify="right")
-    table.add_column("Since", no_wrap=True)
-    table.add_column("New (calc.)", justify="right")
-    table.add_column("Hospitalised")
-    table.add_column("Deaths", justify="right")
-    table.add_column("Lines")
+        columns.append(Column("Place"))
+    columns += [
+        Column("Total", "number"),
+        Column("New", "number"),
+        Column("Since"),
+        Column("New computed", "number", short="Calc."),
+        Column("Hospitalized", short="Hosp."),
+        Column("Deaths", "number"),
+        Column("Sources"),
+    ]
+    table = FitTable("COVID-19 cases", columns, caption)
     for r in series.rows:
         total = "" if r.total is None else str(r.total)
         if r.totals_differ:
@@ -502,11 +551,11 @@ def build_cases_table(series: CaseSeries) -> Table:
             "" if r.new_computed is None else f"{r.new_computed:+d}",
             hosp,
             _num(r.deaths),
-            compact_lines(r.sources, single_doc),
+            compact_lines(r.sources, single_doc, series.doc_names),
         ]
         if several_places:
             cells.insert(1, r.place or "-")
-        add_row(table, *cells)
+        table.add_row(*cells)
     return table
 
 
@@ -518,24 +567,24 @@ def build_check_table(series: CaseSeries) -> RenderableType:
     """The contradictions, each with its source lines; a one-line text when there are none."""
     from rich.text import Text
 
-    from ._render import add_row, new_table
+    from ._render import Column, FitTable
 
     n = len(series.contradictions)
     if not n:
         return Text(f"No contradictions found in {len(series.rows)} dates of case figures.")
-    table = new_table(
-        f"{n} contradiction{'s' if n != 1 else ''} in the case figures", _caption(series)
+    several_places = len(series.places) > 1
+    columns = [Column("Date", "code")]
+    if several_places:
+        columns.append(Column("Place"))
+    columns += [Column("Problem", "code"), Column("Message")]
+    table = FitTable(
+        f"{n} contradiction{'s' if n != 1 else ''} in the case figures", columns, _caption(series)
     )
-    table.add_column("Date", no_wrap=True)
-    if len(series.places) > 1:
-        table.add_column("Place")
-    table.add_column("Problem", no_wrap=True)
-    table.add_column("Details")
     for c in series.contradictions:
-        cells = [str(c.date), _PROBLEM[c.problem], c.message]
-        if len(series.places) > 1:
+        cells = [str(c.date), c.problem, c.message]
+        if several_places:
             cells.insert(1, c.place or "-")
-        add_row(table, *cells)
+        table.add_row(*cells)
     return table
 
 
@@ -584,7 +633,7 @@ def ascii_plot(series: CaseSeries, width: int = 80, rows_per_tick: int = 3) -> T
 
     points: dict[str | None, list[tuple[_dt.date, int]]] = defaultdict(list)
     for r in series.rows:
-        if r.total is not None:
+        if r.total is not None and r.total >= 0:  # a negative count is no figure to plot
             points[r.place].append((r.date, r.total))
     if not points:
         return Text("No case totals to plot.")

@@ -10,6 +10,10 @@
   newest. Headers without a known date are listed apart, as written.
 - summary: per document, its encoding, size and records per kind, with the
   warnings met while reading the input.
+
+Every ``collect_*`` takes :class:`~kommunetekst.reports.filters.Filters` (``--doc``,
+``--since``/``--until``; ``--category`` for list items), which counts what it leaves out.
+Tables name documents by their shortest unique path.
 """
 
 from __future__ import annotations
@@ -20,11 +24,13 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ..records import parse_date
-from .schema import Record, compact_lines, is_newest_first, short_doc, source_ref
+from .filters import Filters
+from .schema import Record, compact_lines, doc_names, is_newest_first, source_ref
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
-    from rich.table import Table
+
+    from ._render import FitTable
 
 PERCENTAGE_KINDS = frozenset({"percentage"})
 BULLET_KINDS = frozenset({"bullet"})
@@ -36,9 +42,17 @@ def _start(r: Record) -> int:
     return span[0] if isinstance(span, list) and span and isinstance(span[0], int) else 0
 
 
-def _in_text_order(records: Iterable[Record], kind: str) -> list[Record]:
-    """Records of one kind, by document (first-seen order), then line and offset."""
-    chosen = [r for r in records if r.get("kind") == kind]
+def _in_text_order(
+    records: Iterable[Record], kind: str, filters: Filters | None = None
+) -> list[Record]:
+    """Records of one kind that ``filters`` keep (doc and date), by document (first-seen
+    order), then line and offset."""
+    chosen = [
+        r
+        for r in records
+        if r.get("kind") == kind
+        and (filters is None or filters.keep(doc=r["doc"], date=r.get("date")))
+    ]
     docs: dict[str, int] = {}
     for r in chosen:
         docs.setdefault(r["doc"], len(docs))
@@ -50,7 +64,9 @@ def _in_text_order(records: Iterable[Record], kind: str) -> list[Record]:
 PERCENTAGE_FIELDS = ("value", "unit", "year", "date", "doc", "line", "text")
 
 
-def collect_percentages(records: Iterable[Record]) -> list[dict[str, Any]]:
+def collect_percentages(
+    records: Iterable[Record], filters: Filters | None = None
+) -> list[dict[str, Any]]:
     """The ``percentage`` records as rows (keys :data:`PERCENTAGE_FIELDS`), in text order."""
     return [
         {
@@ -62,7 +78,7 @@ def collect_percentages(records: Iterable[Record]) -> list[dict[str, Any]]:
             "line": r.get("line"),
             "text": r.get("text"),
         }
-        for r in _in_text_order(records, "percentage")
+        for r in _in_text_order(records, "percentage", filters)
     ]
 
 
@@ -77,23 +93,27 @@ def format_percentage(value: float, unit: str | None) -> str:
     return f"{value:g} {'pp' if unit == 'percentage_point' else '%'}"
 
 
-def build_percentages_table(rows: Sequence[dict[str, Any]]) -> Table:
-    from ._render import add_row, new_table
+def build_percentages_table(rows: Sequence[dict[str, Any]]) -> FitTable:
+    from ._render import Column, FitTable
 
-    single = len({r["doc"] for r in rows}) <= 1
-    table = new_table("Percentages", _count_caption(len(rows), "percentage", rows))
-    table.add_column("Value", justify="right", no_wrap=True)
-    table.add_column("Year", justify="right")
-    table.add_column("Date", no_wrap=True)
-    table.add_column("Source", no_wrap=True)
-    table.add_column("Text")
+    single, names = _docs(rows)
+    table = FitTable(
+        "Percentages",
+        [
+            Column("Value", "number"),
+            Column("Year", "number"),
+            Column("Date", "code"),
+            Column("Line" if single else "Source", "number" if single else "text"),
+            Column("Text"),
+        ],
+        _count_caption(len(rows), "percentage", rows),
+    )
     for r in rows:
-        add_row(
-            table,
+        table.add_row(
             format_percentage(r["value"], r["unit"]),
             _str(r["year"]),
             r["date"] or "",
-            _where(r, single),
+            _where(r, single, names),
             r["text"] or "",
         )
     return table
@@ -103,12 +123,17 @@ def _str(v: object) -> str:
     return "" if v is None else str(v)
 
 
-def _where(r: dict[str, Any], single_doc: bool) -> str:
-    return (
-        compact_lines([(r["doc"], r["line"])], single_doc)
-        if single_doc
-        else source_ref(short_doc(r["doc"]), r["line"])
-    )
+def _docs(rows: Sequence[dict[str, Any]]) -> tuple[bool, dict[str, str]]:
+    """Whether the rows come from one document, and each document's shortest unique path."""
+    names = doc_names(r["doc"] for r in rows)
+    return len(names) <= 1, names
+
+
+def _where(r: dict[str, Any], single_doc: bool, names: dict[str, str]) -> str:
+    """``45`` (one document) or ``logg.txt:45``."""
+    if single_doc:
+        return compact_lines([(r["doc"], r["line"])], True)
+    return source_ref(names[r["doc"]], r["line"])
 
 
 def _count_caption(
@@ -124,44 +149,51 @@ def _count_caption(
 BULLET_FIELDS = ("date", "heading", "index", "item", "category", "doc", "line")
 
 
-def collect_bullets(records: Iterable[Record], category: str | None = None) -> list[dict[str, Any]]:
+def collect_bullets(
+    records: Iterable[Record], category: str | None = None, filters: Filters | None = None
+) -> list[dict[str, Any]]:
     """List items (keys :data:`BULLET_FIELDS`) grouped by date: dated in date order, then undated.
 
-    Within one date the items keep their text order.
+    Within one date the items keep their text order. ``category`` keeps the items of one
+    category; so does ``filters.category`` (``--category``), which counts those it leaves out.
     """
-    rows = [
-        {
-            "date": r.get("date"),
-            "heading": r.get("heading"),
-            "index": r.get("index"),
-            "item": r["item"],
-            "category": r.get("category"),
-            "doc": r["doc"],
-            "line": r.get("line"),
-        }
-        for r in _in_text_order(records, "bullet")
-        if category is None or r.get("category") == category
-    ]
+    rows = []
+    for r in _in_text_order(records, "bullet", filters):
+        if category is not None and r.get("category") != category:
+            continue
+        if filters is not None and not filters.keep(
+            category=r.get("category"), check_date=False, check_category=True
+        ):
+            continue
+        rows.append(
+            {
+                "date": r.get("date"),
+                "heading": r.get("heading"),
+                "index": r.get("index"),
+                "item": r["item"],
+                "category": r.get("category"),
+                "doc": r["doc"],
+                "line": r.get("line"),
+            }
+        )
     # sorted() is stable: text order survives inside each date.
     return sorted(rows, key=lambda r: (r["date"] is None, r["date"] or ""))
 
 
-def build_bullets_table(rows: Sequence[dict[str, Any]], category: str | None = None) -> Table:
-    from ._render import add_row, new_table
+def build_bullets_table(rows: Sequence[dict[str, Any]], category: str | None = None) -> FitTable:
+    from ._render import Column, FitTable
 
     title = (
         "Decisions"
         if category == "decision"
         else (f"List items: {category}" if category else "List items")
     )
-    single = len({r["doc"] for r in rows}) <= 1
-    table = new_table(title, _count_caption(len(rows), "item", rows))
-    table.add_column("Date", no_wrap=True)
-    table.add_column("Heading")
-    table.add_column("Item")
+    single, names = _docs(rows)
+    columns = [Column("Date", "code"), Column("Heading"), Column("Item")]
     if category is None:
-        table.add_column("Category")
-    table.add_column("Line" if single else "Source", no_wrap=True)
+        columns.append(Column("Category", "code"))
+    columns.append(Column("Line" if single else "Source", "number" if single else "text"))
+    table = FitTable(title, columns, _count_caption(len(rows), "item", rows))
     previous: tuple[Any, Any, Any] | None = None
     for i, r in enumerate(rows):
         group = (r["date"], r["doc"], r["heading"])
@@ -174,9 +206,9 @@ def build_bullets_table(rows: Sequence[dict[str, Any]], category: str | None = N
         ]
         if category is None:
             cells.append(r["category"] or "")
-        cells.append(_where(r, single))
+        cells.append(_where(r, single, names))
         last_of_date = i + 1 == len(rows) or rows[i + 1]["date"] != r["date"]
-        add_row(table, *cells, end_section=last_of_date)
+        table.add_row(*cells, end_section=last_of_date)
         previous = group
     return table
 
@@ -187,13 +219,14 @@ TIMELINE_FIELDS = ("date", "time", "date_text", "title", "doc", "line")
 
 
 def collect_timeline(
-    records: Iterable[Record],
+    records: Iterable[Record], filters: Filters | None = None
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """The date headers (keys :data:`TIMELINE_FIELDS`).
 
-    Returns ``(dated, undated)``: the dated in date order, the undated in text order.
+    Returns ``(dated, undated)``: the dated in date order, the undated in text order
+    (none when ``filters`` asks for a date range: they cannot be placed in it).
     """
-    headers = _in_text_order(records, "date_header")
+    headers = _in_text_order(records, "date_header", filters)
     by_doc: dict[str, list[Record]] = defaultdict(list)
     for r in headers:
         by_doc[r["doc"]].append(r)
@@ -239,32 +272,27 @@ def build_timeline_table(
 ) -> RenderableType:
     from rich.console import Group
 
-    from ._render import add_row, new_table
+    from ._render import Column, FitTable
 
-    everything = [*dated, *undated]
-    single = len({r["doc"] for r in everything}) <= 1
+    single, names = _docs([*dated, *undated])
+    where = Column("Line" if single else "Source", "number" if single else "text")
     parts: list[RenderableType] = []
-    table = new_table(
+    table = FitTable(
         "Timeline",
+        [Column("Date", "code"), Column("Time", "code"), Column("Title"), where],
         _count_caption(len(dated), "dated entry", dated, "dated entries") if dated else None,
     )
-    table.add_column("Date", no_wrap=True)
-    table.add_column("Time", no_wrap=True)
-    table.add_column("Title")
-    table.add_column("Line" if single else "Source", no_wrap=True)
     for r in dated:
-        add_row(table, r["date"], r["time"] or "", r["title"] or "", _where(r, single))
+        table.add_row(r["date"], r["time"] or "", r["title"] or "", _where(r, single, names))
     parts.append(table)
     if undated:
-        apart = new_table(
+        apart = FitTable(
             "Without a known date (the text gives no year; try --year)",
+            [Column("As written", "code"), Column("Title"), where],
             f"{len(undated)} entr{'ies' if len(undated) != 1 else 'y'}",
         )
-        apart.add_column("As written", no_wrap=True)
-        apart.add_column("Title")
-        apart.add_column("Line" if single else "Source", no_wrap=True)
         for r in undated:
-            add_row(apart, r["date_text"] or "", r["title"] or "", _where(r, single))
+            apart.add_row(r["date_text"] or "", r["title"] or "", _where(r, single, names))
         parts.append(apart)
     return Group(*parts)
 
@@ -285,12 +313,24 @@ class Summary:
         return sorted({k for c in self.counts.values() for k in c})
 
 
-def collect_summary(records: Iterable[Record], warnings: Sequence[str] = ()) -> Summary:
-    """Records per kind per document, with each document's record (encoding, size)."""
+def collect_summary(
+    records: Iterable[Record], warnings: Sequence[str] = (), filters: Filters | None = None
+) -> Summary:
+    """Records per kind per document, with each document's record (encoding, size).
+
+    ``filters``: ``--doc`` leaves out documents, ``--since``/``--until`` records (not the
+    ``document`` records).
+    """
     docs: dict[str, Record] = {}
     counts: dict[str, Counter[str]] = {}
     for r in records:
         doc = r["doc"]
+        if filters is not None and not (
+            filters.doc_ok(doc)
+            if r["kind"] == "document"
+            else filters.keep(doc=doc, date=r.get("date"))
+        ):
+            continue
         if r["kind"] == "document":
             docs[doc] = r
             counts.setdefault(doc, Counter())
@@ -322,37 +362,40 @@ def build_summary_table(summary: Summary) -> RenderableType:
     from rich.console import Group
     from rich.text import Text
 
-    from ._render import add_row, new_table
+    from ._render import Column, FitTable
 
     encodings = Counter(info.get("encoding") or "unknown" for info in summary.docs.values())
     total = sum(sum(c.values()) for c in summary.counts.values())
     n = len(summary.docs)
-    table = new_table(
+    names = doc_names(summary.docs)
+    table = FitTable(
         "Summary",
+        [
+            Column("Doc"),
+            Column("Encoding", "code"),
+            Column("Lines", "number"),
+            Column("Records", "number"),
+            Column("Records by kind"),
+        ],
         f"{n} document{'s' if n != 1 else ''}, {total} records; encodings: "
         + ", ".join(f"{e} ({k})" for e, k in sorted(encodings.items())),
     )
-    table.add_column("Document", overflow="fold")
-    table.add_column("Encoding")
-    table.add_column("Lines", justify="right")
-    table.add_column("Records", justify="right")
-    table.add_column("Records by kind")
-    for doc, info in summary.docs.items():
+    docs = list(summary.docs.items())
+    for i, (doc, info) in enumerate(docs):
         counts = summary.counts[doc]
-        add_row(
-            table,
-            doc,
+        table.add_row(
+            names[doc],
             info.get("encoding") or "",
             _str(info.get("lines")),
             str(sum(counts.values())),
             _by_kind(counts),
+            end_section=n > 1 and i == len(docs) - 1,
         )
     if n > 1:
-        table.add_section()
         everything: Counter[str] = Counter()
         for c in summary.counts.values():
             everything.update(c)
-        add_row(table, f"all {n}", "", "", str(total), _by_kind(everything))
+        table.add_row(f"all {n}", "", "", str(total), _by_kind(everything))
     if not summary.warnings:
         return table
     notes = Text("\n".join(f"Warning: {w}" for w in summary.warnings))

@@ -1,11 +1,13 @@
 """The ``phones`` report: one row per distinct phone number.
 
-Each row gives the number the Norwegian way (``67 50 94 94``: 2-2-2-2 for
-8-digit numbers; short numbers as their digits were written, ``116 111``), its
-E.164 form, its type, every label seen (in order of first appearance), how
-often it occurs, in which documents, and the first date it appears under.
-Rows are sorted by occurrences (most first), then by the number as
-formatted (``113`` before ``66 70 00 00``).
+Each row gives the ``number`` as the records give it (E.164, ``+4767509494``; short
+numbers as digits), its ``display``: the number written the Norwegian way
+(``67 50 94 94``: 2-2-2-2 for 8-digit numbers; short numbers as their digits were
+written, ``116 111``), its ``type``, every ``label`` seen (``labels``, in order of first
+appearance), how often it occurs, in which documents (``docs``), and the first ``date``
+it appears under (``first_date``). Rows are sorted by occurrences (most first), then by
+the number as displayed (``113`` before ``66 70 00 00``). The field names are the
+records' own (plural where a row gathers several).
 """
 
 from __future__ import annotations
@@ -15,10 +17,11 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ..textutil import fold_whitespace
-from .schema import Record, short_doc
+from .filters import Filters
+from .schema import Record, doc_names
 
 if TYPE_CHECKING:
-    from rich.table import Table
+    from ._render import FitTable
 
 #: The kinds this report reads.
 KINDS = frozenset({"phone"})
@@ -27,12 +30,11 @@ KINDS = frozenset({"phone"})
 @dataclass(frozen=True, slots=True)
 class PhoneRow:
     number: str  # as the records give it: E.164 or short digits
-    formatted: str
-    e164: str | None
+    display: str  # written the Norwegian way
     type: str | None
     labels: tuple[str, ...]
     occurrences: int
-    documents: tuple[str, ...]
+    docs: tuple[str, ...]
     first_date: str | None
 
 
@@ -63,11 +65,16 @@ def format_number(number: str, display: str | None = None) -> str:
     return number
 
 
-def collect_phones(records: Iterable[Record]) -> list[PhoneRow]:
-    """One row per distinct ``number`` of the ``phone`` records."""
+def collect_phones(records: Iterable[Record], filters: Filters | None = None) -> list[PhoneRow]:
+    """One row per distinct ``number`` of the ``phone`` records (those ``filters`` keep:
+    ``--since``/``--until`` and ``--doc`` apply to each occurrence)."""
     groups: dict[str, list[Record]] = {}
     for r in records:
-        if r.get("kind") == "phone" and r.get("number"):
+        if (
+            r.get("kind") == "phone"
+            and r.get("number")
+            and (filters is None or filters.keep(doc=r["doc"], date=r.get("date")))
+        ):
             groups.setdefault(r["number"], []).append(r)
     rows = []
     for number, recs in groups.items():
@@ -81,72 +88,62 @@ def collect_phones(records: Iterable[Record]) -> list[PhoneRow]:
         rows.append(
             PhoneRow(
                 number=number,
-                formatted=format_number(
+                display=format_number(
                     number, next((r.get("display") for r in recs if r.get("display")), None)
                 ),
-                e164=number if number.startswith("+") else None,
                 type=", ".join(types) or None,
                 labels=tuple(labels.values()),
                 occurrences=len(recs),
-                documents=tuple(dict.fromkeys(r["doc"] for r in recs)),
+                docs=tuple(dict.fromkeys(r["doc"] for r in recs)),
                 first_date=min(dates) if dates else None,
             )
         )
-    rows.sort(key=lambda p: (-p.occurrences, p.formatted, p.number))
+    rows.sort(key=lambda p: (-p.occurrences, p.display, p.number))
     return rows
 
 
-PHONE_FIELDS = (
-    "number",
-    "formatted",
-    "e164",
-    "type",
-    "labels",
-    "occurrences",
-    "documents",
-    "first_date",
-)
+PHONE_FIELDS = ("number", "display", "type", "labels", "occurrences", "docs", "first_date")
 
 
 def phones_as_dicts(rows: list[PhoneRow]) -> list[dict[str, Any]]:
-    """The rows as flat dicts (keys :data:`PHONE_FIELDS`); ``labels``, ``documents`` are lists."""
+    """The rows as flat dicts (keys :data:`PHONE_FIELDS`); ``labels``, ``docs`` are lists."""
     return [
         {
             "number": p.number,
-            "formatted": p.formatted,
-            "e164": p.e164,
+            "display": p.display,
             "type": p.type,
             "labels": list(p.labels),
             "occurrences": p.occurrences,
-            "documents": list(p.documents),
+            "docs": list(p.docs),
             "first_date": p.first_date,
         }
         for p in rows
     ]
 
 
-def build_phones_table(rows: list[PhoneRow]) -> Table:
-    """The phone numbers as a Rich table."""
-    from ._render import add_row, new_table
+def build_phones_table(rows: list[PhoneRow]) -> FitTable:
+    """The phone numbers as a table that fits the terminal; documents by their shortest
+    unique path (one document: named in the caption)."""
+    from ._render import Column, FitTable
 
-    docs = {d for p in rows for d in p.documents}
-    table = new_table("Phone numbers", f"{len(rows)} numbers in {len(docs)} documents")
-    table.add_column("Number", no_wrap=True)
-    table.add_column("E.164", no_wrap=True)
-    table.add_column("Type")
-    table.add_column("Labels", overflow="fold", min_width=16)
-    table.add_column("Seen", justify="right")
-    table.add_column("Documents", overflow="fold")
-    table.add_column("First date", no_wrap=True)
+    docs = list(dict.fromkeys(d for p in rows for d in p.docs))
+    names = doc_names(docs)
+    single = len(docs) == 1
+    where = docs[0] if single else f"{len(docs)} documents"
+    columns = [
+        Column("Number", "code"),
+        Column("Type", "code"),
+        Column("Labels"),
+        Column("Occurrences", "number", short="Seen"),
+    ]
+    if not single:
+        columns.append(Column("Docs"))
+    columns.append(Column("First date", "code"))
+    table = FitTable("Phone numbers", columns, f"{len(rows)} numbers in {where}")
     for p in rows:
-        add_row(
-            table,
-            p.formatted,
-            p.e164 or "",
-            p.type or "",
-            "\n".join(p.labels),
-            str(p.occurrences),
-            "\n".join(short_doc(d) for d in p.documents),
-            p.first_date or "",
-        )
+        cells = [p.display, p.type or "", "\n".join(p.labels), str(p.occurrences)]
+        if not single:
+            cells.append("\n".join(names[d] for d in p.docs))
+        cells.append(p.first_date or "")
+        table.add_row(*cells)
     return table

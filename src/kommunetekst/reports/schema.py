@@ -7,8 +7,9 @@ the types their declaration gives them: the envelope's in
 ``value`` of a ``case_count`` an int, ``date`` an ISO date or null, ``span`` two
 integers, and so on. A field may be missing or null (an older or trimmed
 record), except the few in :data:`REQUIRED`, without which a report cannot
-place the record. Unknown kinds (of a newer version) have their envelope
-checked; unknown fields are ignored.
+place the record. A whole-number float is read as the integer it is (``85.0``:
+pandas and DuckDB write integers back so). Unknown kinds (of a newer version)
+have their envelope checked; unknown fields are ignored.
 """
 
 from __future__ import annotations
@@ -51,6 +52,13 @@ def check_record(obj: object) -> str | None:
     True
     >>> check_record([1, 2])
     'expected a JSON object, found a list'
+
+    A whole number written as a float where an integer is expected (``"value": 85.0``, as
+    pandas and DuckDB write integers back) is accepted, and replaced by the int in ``obj``:
+
+    >>> r = {"kind": "case_count", "doc": "a.txt", "line": 4.0, "metric": "total", "value": 85.0}
+    >>> check_record(r), r["line"], r["value"]
+    (None, 4, 85)
     """
     if not isinstance(obj, dict):
         return f"expected a JSON object, found {_a_type(obj)}"
@@ -66,9 +74,42 @@ def check_record(obj: object) -> str | None:
             if of_kind and f.name in REQUIRED.get(kind, ()):
                 return f'{kind} record without "{f.name}"'
         elif not fits(value, f.type):
-            where = f"{kind} " if of_kind else ""
-            return f'{where}field "{f.name}" {_why_not(value, f)}'
+            whole = _as_whole(value, f)
+            if whole is None:
+                where = f"{kind} " if of_kind else ""
+                return f'{where}field "{f.name}" {_why_not(value, f)}'
+            obj[f.name] = whole
     return None
+
+
+def _as_whole(value: object, f: Field) -> int | list[int] | None:
+    """``value`` with its whole-number floats as ints, when that makes it fit ``f``
+    (``85.0`` for an integer, ``[3.0, 9.0]`` for a span); else None.
+
+    >>> value, span = Field("value", "integer", False), Field("span", "span", True)
+    >>> _as_whole(85.0, value), _as_whole(8.5, value), _as_whole([3.0, 9.0], span)
+    (85, None, [3, 9])
+    """
+    if f.type == "integer" and isinstance(value, float) and _is_whole(value):
+        return int(value)
+    if (
+        f.type == "span"
+        and isinstance(value, list)
+        and len(value) == 2
+        and all(type(v) is int or _is_whole(v) for v in value)
+    ):
+        return [int(v) for v in value]
+    return None
+
+
+def _is_whole(value: object) -> bool:
+    """A float that is exactly a whole number: beyond 2**53 a float is not exact (a JSON
+    parser turns a 30-digit integer into one), so that is no integer to trust.
+
+    >>> _is_whole(85.0), _is_whole(0.5), _is_whole(1.2345678901234568e29)
+    (True, False, False)
+    """
+    return type(value) is float and value.is_integer() and abs(value) <= 2**53
 
 
 @cache
@@ -144,8 +185,39 @@ def short_doc(doc: str) -> str:
     return doc.replace("\\", "/").rsplit("/", 1)[-1] or doc
 
 
-def compact_lines(doc_lines: Iterable[tuple[str, int | None]], single_doc: bool) -> str:
-    """Source lines for a table cell: ``69, 73`` for one document, else ``a.txt:69, b.txt:3``.
+def doc_names(docs: Iterable[str]) -> dict[str, str]:
+    """Each document's shortest unique path: its file name, with as many folders in front
+    as it takes to tell it from the others.
+
+    >>> names = doc_names(["baerum/logg.txt", "asker/logg.txt", "asker/info.txt"])
+    >>> list(names.values())
+    ['baerum/logg.txt', 'asker/logg.txt', 'info.txt']
+    >>> doc_names(["a/x/logg.txt", "b/x/logg.txt"])["a/x/logg.txt"]
+    'a/x/logg.txt'
+    >>> doc_names(["seeds/000.txt"])
+    {'seeds/000.txt': '000.txt'}
+    """
+    unique = list(dict.fromkeys(docs))
+    parts = {d: [p for p in d.replace("\\", "/").split("/") if p] or [d] for d in unique}
+    names = {}
+    for d in unique:
+        for k in range(1, len(parts[d]) + 1):
+            tail = parts[d][-k:]
+            if not any(e != d and parts[e][-k:] == tail for e in unique):
+                names[d] = "/".join(tail)
+                break
+        else:  # one path is the tail of another ("logg.txt" and "a/logg.txt"): show it whole
+            names[d] = d
+    return names
+
+
+def compact_lines(
+    doc_lines: Iterable[tuple[str, int | None]],
+    single_doc: bool,
+    names: dict[str, str] | None = None,
+) -> str:
+    """Source lines for a table cell: ``69, 73`` for one document, else ``a.txt:69, b.txt:3``
+    (each document by ``names[doc]``, its shortest unique path; else its file name).
 
     >>> compact_lines([("a.txt", 73), ("a.txt", 69), ("a.txt", 69)], True)
     '69, 73'
@@ -155,7 +227,9 @@ def compact_lines(doc_lines: Iterable[tuple[str, int | None]], single_doc: bool)
     pairs = list(dict.fromkeys(doc_lines))
     if single_doc:
         return ", ".join(str(n) for n in sorted({n for _, n in pairs if n is not None}))
-    return ", ".join(source_ref(short_doc(d), n) for d, n in pairs)
+    return ", ".join(
+        source_ref(names[d] if names and d in names else short_doc(d), n) for d, n in pairs
+    )
 
 
 def is_newest_first(dates: list[_dt.date]) -> bool:
