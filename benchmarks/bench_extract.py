@@ -483,8 +483,10 @@ def format_rows(table: Table, seeds: list[Path], repeat: int) -> None:
     blocks = [b.strip("\n") for b in (text * 3).split("\n\n") if b.strip()]
 
     def html_page() -> bytes:
-        parts = ["<!DOCTYPE html><html><head><meta charset='utf-8'></head><body>",
-                 "<header><nav><a href='/'>Forside</a> <a href='/k'>Kontakt</a></nav></header><main>"]
+        parts = [
+            "<!DOCTYPE html><html><head><meta charset='utf-8'></head><body>",
+            "<header><nav><a href='/'>Forside</a> <a href='/k'>Kontakt</a></nav></header><main>",
+        ]
         for block in blocks:
             lines = block.splitlines()
             items = [ln.strip()[1:].strip() for ln in lines if ln.strip().startswith("•")]
@@ -528,8 +530,15 @@ def format_rows(table: Table, seeds: list[Path], repeat: int) -> None:
         except Exception as e:  # a missing extra or work in progress must not stop the run
             table.add(Row(f"format {fmt}", data.__len__() / MB, result=failure(e)))
             continue
-        table.add(Row(f"format {fmt}: {len(data) / MB:.2f} MB of input", len(data) / MB,
-                      t.seconds, t.count, short=t.runs < t.wanted))
+        table.add(
+            Row(
+                f"format {fmt}: {len(data) / MB:.2f} MB of input",
+                len(data) / MB,
+                t.seconds,
+                t.count,
+                short=t.runs < t.wanted,
+            )
+        )
 
 
 def with_bytecode_cache(folder: Path) -> None:

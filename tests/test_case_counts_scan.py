@@ -4,8 +4,8 @@ header lines, and the spaces between the words of a figure."""
 from __future__ import annotations
 
 import pytest
-from conftest import records
 
+from conftest import records
 from kommunetekst.numwords import WORDS_BELOW_HUNDRED
 
 _HUNDREDS = ["hundre", "etthundre", "eithundre", "tohundre", "trehundreogfem", "nihundreognittini"]
@@ -23,8 +23,11 @@ def test_every_number_word_is_a_count() -> None:
     [
         ("Tre personer er innlagt.", ("Tre personer er innlagt", "hospitalized", 3)),
         ("Det går bra. Fem personer er innlagt.", ("Fem personer er innlagt", "hospitalized", 5)),
-        ("Det går bra.\u00a0Fem personer er innlagt.", ("Fem personer er innlagt", "hospitalized", 5)),
-        ('Hun sa: «Det går bra.» 12 smittede totalt.', ("12 smittede", "total", 12)),
+        (
+            "Det går bra.\u00a0Fem personer er innlagt.",
+            ("Fem personer er innlagt", "hospitalized", 5),
+        ),
+        ("Hun sa: «Det går bra.» 12 smittede totalt.", ("12 smittede", "total", 12)),
         ("Det går bra.\t12 smittede totalt.", ("12 smittede", "total", 12)),
         ("Ingen nye smittede siden i går.", ("Ingen nye smittede siden i går", "new", 0)),
         ("Tohundre smittede.", ("Tohundre smittede", "total", 200)),

@@ -23,11 +23,30 @@ def test_fold_whitespace_is_split_and_join_without_zero_width(s: str) -> None:
     assert fold_whitespace(s) == " ".join(s.translate(_ZERO_WIDTH).split())
 
 
-_LINES = st.sampled_from([
-    "26.06.20 Smittetall", "20. mars: Skolene", "Tema", "Behov:", " • Bolig\u00a0 og arbeid ",
-    " • A • B ", "- Vask hendene.", "– Jeg vil, sier ordfører Krog.", "* Fakta", "", " ", "Tekst.",
-    "1. Punkt", "2) Punkt\u00a0", " a) Bokstav", "-Tett", "    innrykket tekst", "går videre", "\u00a0", "1. mai",
-])
+_LINES = st.sampled_from(
+    [
+        "26.06.20 Smittetall",
+        "20. mars: Skolene",
+        "Tema",
+        "Behov:",
+        " • Bolig\u00a0 og arbeid ",
+        " • A • B ",
+        "- Vask hendene.",
+        "– Jeg vil, sier ordfører Krog.",
+        "* Fakta",
+        "",
+        " ",
+        "Tekst.",
+        "1. Punkt",
+        "2) Punkt\u00a0",
+        " a) Bokstav",
+        "-Tett",
+        "    innrykket tekst",
+        "går videre",
+        "\u00a0",
+        "1. mai",
+    ]
+)
 
 
 @given(st.lists(_LINES, max_size=12), st.sampled_from([None, 2020]))

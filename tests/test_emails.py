@@ -3,13 +3,20 @@
 from __future__ import annotations
 
 import pytest
+
 from conftest import records
 
 EXAMPLES = [
-    ("Du kan også sende en mail til seniortelefon@baerum.kommune.no", ["seniortelefon@baerum.kommune.no"]),
+    (
+        "Du kan også sende en mail til seniortelefon@baerum.kommune.no",
+        ["seniortelefon@baerum.kommune.no"],
+    ),
     ("Send til flyktning@baerum.kommune.no.", ["flyktning@baerum.kommune.no"]),
     ("E-post: Post@Asker.Kommune.NO, eller ring.", ["post@asker.kommune.no"]),
-    ("kontakt: ola.nordmann+korona@nav.no;kari@test.no", ["ola.nordmann+korona@nav.no", "kari@test.no"]),
+    (
+        "kontakt: ola.nordmann+korona@nav.no;kari@test.no",
+        ["ola.nordmann+korona@nav.no", "kari@test.no"],
+    ),
     ("(postmottak@bergen.kommune.no)", ["postmottak@bergen.kommune.no"]),
     ("Skriv til «post@ås.kommune.no»", ["post@ås.kommune.no"]),
     ("benytte\u00a0flyktning@baerum.kommune.no\u00a0for å melde", ["flyktning@baerum.kommune.no"]),

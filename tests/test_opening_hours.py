@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 import pytest
+
 from conftest import records
 
 KIND = "opening_hours"
@@ -28,42 +29,68 @@ def _got(text: str) -> list[tuple[str, str, str, str | None]]:
 
 EXAMPLES = [
     # The seeds.
-    Case("Lørdag 28. mars er det mulig å levere hageavfall på Isi gjenvinningsstasjon kl. 09-15.",
-         [("kl. 09-15", "09:00", "15:00", None)]),
-    Case(" • Isi gjenvinningsstasjon holder stengt på lørdag og er åpen mellom 09-17 hverdager i"
-         " kommende uke.",
-         [("mellom 09-17", "09:00", "17:00", "hverdager")]),
-    Case("Du møter oss kl. 09-15 mandag til fredag.",
-         [("kl. 09-15", "09:00", "15:00", "mandag til fredag")]),
-    Case("Ring oss på telefonnummer 67 50 82 00\u00a0på hverdager kl. 09 –15. Kommer du ikke",
-         [("kl. 09 –15", "09:00", "15:00", "hverdager")]),
-    Case("Åpningstiden på ISI denne uken (mandag 16.03 - fredag 20.03) er \u00a0kl 9-17",
-         [("kl 9-17", "09:00", "17:00", None)]),
+    Case(
+        "Lørdag 28. mars er det mulig å levere hageavfall på Isi gjenvinningsstasjon kl. 09-15.",
+        [("kl. 09-15", "09:00", "15:00", None)],
+    ),
+    Case(
+        " • Isi gjenvinningsstasjon holder stengt på lørdag og er åpen mellom 09-17 hverdager i"
+        " kommende uke.",
+        [("mellom 09-17", "09:00", "17:00", "hverdager")],
+    ),
+    Case(
+        "Du møter oss kl. 09-15 mandag til fredag.",
+        [("kl. 09-15", "09:00", "15:00", "mandag til fredag")],
+    ),
+    Case(
+        "Ring oss på telefonnummer 67 50 82 00\u00a0på hverdager kl. 09 –15. Kommer du ikke",
+        [("kl. 09 –15", "09:00", "15:00", "hverdager")],
+    ),
+    Case(
+        "Åpningstiden på ISI denne uken (mandag 16.03 - fredag 20.03) er \u00a0kl 9-17",
+        [("kl 9-17", "09:00", "17:00", None)],
+    ),
     # Other forms.
     Case("Servicetorget er åpent kl. 08.00–15.30.", [("kl. 08.00–15.30", "08:00", "15:30", None)]),
     Case("Vi har åpent 08:30 til 11:30.", [("08:30 til 11:30", "08:30", "11:30", None)]),
-    Case("Sentralbordet er åpent fra kl. 8 til 15.30.",
-         [("fra kl. 8 til 15.30", "08:00", "15:30", None)]),
+    Case(
+        "Sentralbordet er åpent fra kl. 8 til 15.30.",
+        [("fra kl. 8 til 15.30", "08:00", "15:30", None)],
+    ),
     Case("Legevakten er åpen 10-14.", [("10-14", "10:00", "14:00", None)]),
     Case("Åpningstiden er 9-15.", [("9-15", "09:00", "15:00", None)]),
     Case("Vi svarer på telefon klokka 10-14.", [("klokka 10-14", "10:00", "14:00", None)]),
     Case("ÅPENT KL 9-15", [("KL 9-15", "09:00", "15:00", None)]),
-    Case("Kafeen er åpen kl 9-17 og 18-20.",
-         [("kl 9-17", "09:00", "17:00", None), ("18-20", "18:00", "20:00", None)]),
+    Case(
+        "Kafeen er åpen kl 9-17 og 18-20.",
+        [("kl 9-17", "09:00", "17:00", None), ("18-20", "18:00", "20:00", None)],
+    ),
     Case("Døgnåpent: kl. 00-24", [("kl. 00-24", "00:00", "24:00", None)]),
     Case("kl. 9.30–15 hver dag", [("kl. 9.30–15", "09:30", "15:00", "hver dag")]),
     # "mellom … og …", four-digit times, "til" with no space, other dashes.
     Case("Vi har åpent mellom 10 og 14 i dag.", [("mellom 10 og 14", "10:00", "14:00", None)]),
-    Case("Telefonen er betjent mellom kl. 10 og 14.",
-         [("mellom kl. 10 og 14", "10:00", "14:00", None)]),
-    Case("Du kan ringe mellom 08:00 og 15:30.", [("mellom 08:00 og 15:30", "08:00", "15:30", None)]),
-    Case("Drop-in skjer mellom klokka 17.00 og 20.00.",
-         [("mellom klokka 17.00 og 20.00", "17:00", "20:00", None)]),
+    Case(
+        "Telefonen er betjent mellom kl. 10 og 14.",
+        [("mellom kl. 10 og 14", "10:00", "14:00", None)],
+    ),
+    Case(
+        "Du kan ringe mellom 08:00 og 15:30.", [("mellom 08:00 og 15:30", "08:00", "15:30", None)]
+    ),
+    Case(
+        "Drop-in skjer mellom klokka 17.00 og 20.00.",
+        [("mellom klokka 17.00 og 20.00", "17:00", "20:00", None)],
+    ),
     Case("Åpent kl. 0900-1500.", [("kl. 0900-1500", "09:00", "15:00", None)]),
-    Case("Kontoret er ope fra kl 1400 til 1700.", [("fra kl 1400 til 1700", "14:00", "17:00", None)]),
-    Case("Kommunehuset har ope frå 0800 til 1500.", [("frå 0800 til 1500", "08:00", "15:00", None)]),
-    Case("I neste uke er det åpent fra klokken 09:00 til klokken 11:30.",
-         [("fra klokken 09:00 til klokken 11:30", "09:00", "11:30", None)]),
+    Case(
+        "Kontoret er ope fra kl 1400 til 1700.", [("fra kl 1400 til 1700", "14:00", "17:00", None)]
+    ),
+    Case(
+        "Kommunehuset har ope frå 0800 til 1500.", [("frå 0800 til 1500", "08:00", "15:00", None)]
+    ),
+    Case(
+        "I neste uke er det åpent fra klokken 09:00 til klokken 11:30.",
+        [("fra klokken 09:00 til klokken 11:30", "09:00", "11:30", None)],
+    ),
     Case("Åpent kl. 9—15.", [("kl. 9—15", "09:00", "15:00", None)]),
     Case("Åpent kl. 9\u221215.", [("kl. 9\u221215", "09:00", "15:00", None)]),
     Case("Åpent kl. 9 \u2012 15.", [("kl. 9 \u2012 15", "09:00", "15:00", None)]),
@@ -71,66 +98,122 @@ EXAMPLES = [
 ]
 
 DAYS = [
-    Case("Butikken holder åpent laurdag og sundag kl 10.00-16.00.",
-         [("kl 10.00-16.00", "10:00", "16:00", "laurdag og sundag")]),
+    Case(
+        "Butikken holder åpent laurdag og sundag kl 10.00-16.00.",
+        [("kl 10.00-16.00", "10:00", "16:00", "laurdag og sundag")],
+    ),
     Case("Mandag til fredag kl 8–15.30", [("kl 8–15.30", "08:00", "15:30", "Mandag til fredag")]),
-    Case("Biblioteket er åpent mandag–fredag kl. 8–16 og lørdag kl. 10–14.",
-         [("kl. 8–16", "08:00", "16:00", "mandag–fredag"),
-          ("kl. 10–14", "10:00", "14:00", "lørdag")]),
-    Case("Mandag til fredag er sentralbordet åpent fra kl. 8 til 15.30.",
-         [("fra kl. 8 til 15.30", "08:00", "15:30", "Mandag til fredag")]),
-    Case("Åpningstider: man–fre 08–16, lør 10–14",
-         [("08–16", "08:00", "16:00", "man–fre"), ("10–14", "10:00", "14:00", "lør")]),
-    Case("Telefonen er betjent kl. 8–11 og 12–15 på hverdager.",
-         [("kl. 8–11", "08:00", "11:00", "hverdager"), ("12–15", "12:00", "15:00", "hverdager")]),
-    Case("Telefonen er åpen hverdager fra 08.30 til 15.00.",
-         [("fra 08.30 til 15.00", "08:30", "15:00", "hverdager")]),
-    Case("I helgene er det åpent fra kl. 10 til 16.",
-         [("fra kl. 10 til 16", "10:00", "16:00", "helgene")]),
+    Case(
+        "Biblioteket er åpent mandag–fredag kl. 8–16 og lørdag kl. 10–14.",
+        [
+            ("kl. 8–16", "08:00", "16:00", "mandag–fredag"),
+            ("kl. 10–14", "10:00", "14:00", "lørdag"),
+        ],
+    ),
+    Case(
+        "Mandag til fredag er sentralbordet åpent fra kl. 8 til 15.30.",
+        [("fra kl. 8 til 15.30", "08:00", "15:30", "Mandag til fredag")],
+    ),
+    Case(
+        "Åpningstider: man–fre 08–16, lør 10–14",
+        [("08–16", "08:00", "16:00", "man–fre"), ("10–14", "10:00", "14:00", "lør")],
+    ),
+    Case(
+        "Telefonen er betjent kl. 8–11 og 12–15 på hverdager.",
+        [("kl. 8–11", "08:00", "11:00", "hverdager"), ("12–15", "12:00", "15:00", "hverdager")],
+    ),
+    Case(
+        "Telefonen er åpen hverdager fra 08.30 til 15.00.",
+        [("fra 08.30 til 15.00", "08:30", "15:00", "hverdager")],
+    ),
+    Case(
+        "I helgene er det åpent fra kl. 10 til 16.",
+        [("fra kl. 10 til 16", "10:00", "16:00", "helgene")],
+    ),
     Case("Hverdager 9-15", [("9-15", "09:00", "15:00", "Hverdager")]),
-    Case("Kontoret er ope måndag til fredag kl. 8-15.30.",
-         [("kl. 8-15.30", "08:00", "15:30", "måndag til fredag")]),
-    Case("kl. 10.00 – 14.00 alle hverdager",
-         [("kl. 10.00 – 14.00", "10:00", "14:00", "hverdager")]),
-    Case("mandag, onsdag og fredag kl. 9-15",
-         [("kl. 9-15", "09:00", "15:00", "mandag, onsdag og fredag")]),
-    Case("Åpent 10:00-14:00 og 15:00-18:00 mandag–fredag",
-         [("10:00-14:00", "10:00", "14:00", "mandag–fredag"),
-          ("15:00-18:00", "15:00", "18:00", "mandag–fredag")]),
-    Case("lørdag 10-14 og søndag 12-16",
-         [("10-14", "10:00", "14:00", "lørdag"), ("12-16", "12:00", "16:00", "søndag")]),
+    Case(
+        "Kontoret er ope måndag til fredag kl. 8-15.30.",
+        [("kl. 8-15.30", "08:00", "15:30", "måndag til fredag")],
+    ),
+    Case(
+        "kl. 10.00 – 14.00 alle hverdager", [("kl. 10.00 – 14.00", "10:00", "14:00", "hverdager")]
+    ),
+    Case(
+        "mandag, onsdag og fredag kl. 9-15",
+        [("kl. 9-15", "09:00", "15:00", "mandag, onsdag og fredag")],
+    ),
+    Case(
+        "Åpent 10:00-14:00 og 15:00-18:00 mandag–fredag",
+        [
+            ("10:00-14:00", "10:00", "14:00", "mandag–fredag"),
+            ("15:00-18:00", "15:00", "18:00", "mandag–fredag"),
+        ],
+    ),
+    Case(
+        "lørdag 10-14 og søndag 12-16",
+        [("10-14", "10:00", "14:00", "lørdag"), ("12-16", "12:00", "16:00", "søndag")],
+    ),
     Case("kl. 9 - 15.30 man. - fre.", [("kl. 9 - 15.30", "09:00", "15:30", "man. - fre.")]),
     # Abbreviations that keep a "d" (Torsd., Fred., Onsd.) and the dot of the last one.
-    Case("Sogndal: Mån. - Fred. kl. 08.00 - 14.00 og Torsd. kl. 08.00 - 19.00",
-         [("kl. 08.00 - 14.00", "08:00", "14:00", "Mån. - Fred."),
-          ("kl. 08.00 - 19.00", "08:00", "19:00", "Torsd.")]),
-    Case("Biblioteket: tirsd.–fred. 10–16, lørd. 10–14",
-         [("10–16", "10:00", "16:00", "tirsd.–fred."), ("10–14", "10:00", "14:00", "lørd.")]),
+    Case(
+        "Sogndal: Mån. - Fred. kl. 08.00 - 14.00 og Torsd. kl. 08.00 - 19.00",
+        [
+            ("kl. 08.00 - 14.00", "08:00", "14:00", "Mån. - Fred."),
+            ("kl. 08.00 - 19.00", "08:00", "19:00", "Torsd."),
+        ],
+    ),
+    Case(
+        "Biblioteket: tirsd.–fred. 10–16, lørd. 10–14",
+        [("10–16", "10:00", "16:00", "tirsd.–fred."), ("10–14", "10:00", "14:00", "lørd.")],
+    ),
     Case("Fred. 10-14", [("10-14", "10:00", "14:00", "Fred.")]),
-    Case("Telefontid: man.–fre. kl. 09.00–11.30", [("kl. 09.00–11.30", "09:00", "11:30", "man.–fre.")]),
+    Case(
+        "Telefontid: man.–fre. kl. 09.00–11.30",
+        [("kl. 09.00–11.30", "09:00", "11:30", "man.–fre.")],
+    ),
     Case("Åpningstider mandag–torsdag: 8–15.30", [("8–15.30", "08:00", "15:30", "mandag–torsdag")]),
     Case("09–15 på lørdager", [("09–15", "09:00", "15:00", "lørdager")]),
     Case("Legevakten har åpent 8-22 alle dager.", [("8-22", "08:00", "22:00", "alle dager")]),
     Case("tysdag–fredag 8–15", [("8–15", "08:00", "15:00", "tysdag–fredag")]),
-    Case("Svarer mandag til torsdag 09.00–15.00 og fredag 09.00–14.00.",
-         [("09.00–15.00", "09:00", "15:00", "mandag til torsdag"),
-          ("09.00–14.00", "09:00", "14:00", "fredag")]),
+    Case(
+        "Svarer mandag til torsdag 09.00–15.00 og fredag 09.00–14.00.",
+        [
+            ("09.00–15.00", "09:00", "15:00", "mandag til torsdag"),
+            ("09.00–14.00", "09:00", "14:00", "fredag"),
+        ],
+    ),
     # Days joined by a slash, "til og med", days after a comma.
     Case("Lørdag/søndag: kl 00-24", [("kl 00-24", "00:00", "24:00", "Lørdag/søndag")]),
-    Case("mandag til og med fredag kl. 9-15",
-         [("kl. 9-15", "09:00", "15:00", "mandag til og med fredag")]),
+    Case(
+        "mandag til og med fredag kl. 9-15",
+        [("kl. 9-15", "09:00", "15:00", "mandag til og med fredag")],
+    ),
     Case("Laboratoriet: 08:30-12:00, hver dag", [("08:30-12:00", "08:30", "12:00", "hver dag")]),
     # Nynorsk.
-    Case("Ekspedisjonstida er 09.00 – 14.00 på kvardagar.",
-         [("09.00 – 14.00", "09:00", "14:00", "kvardagar")]),
-    Case("Telefonen er open måndag–fredag frå klokka 09.00-15.30.",
-         [("frå klokka 09.00-15.30", "09:00", "15:30", "måndag–fredag")]),
+    Case(
+        "Ekspedisjonstida er 09.00 – 14.00 på kvardagar.",
+        [("09.00 – 14.00", "09:00", "14:00", "kvardagar")],
+    ),
+    Case(
+        "Telefonen er open måndag–fredag frå klokka 09.00-15.30.",
+        [("frå klokka 09.00-15.30", "09:00", "15:30", "måndag–fredag")],
+    ),
     # Days on the line above, over a column of ranges, or in a lead-in that ends in a colon.
     Case("Mandag–fredag:\n08.00–15.30", [("08.00–15.30", "08:00", "15:30", "Mandag–fredag")]),
-    Case("Laurdag\n\n10:00 - 11:00 (trening)\n11:00 - 14:00",
-         [("10:00 - 11:00", "10:00", "11:00", "Laurdag"), ("11:00 - 14:00", "11:00", "14:00", "Laurdag")]),
-    Case("Testsenteret er ope på kvardagar:\n• 09.00–11.00\n• 12.00–15.00",
-         [("09.00–11.00", "09:00", "11:00", "kvardagar"), ("12.00–15.00", "12:00", "15:00", "kvardagar")]),
+    Case(
+        "Laurdag\n\n10:00 - 11:00 (trening)\n11:00 - 14:00",
+        [
+            ("10:00 - 11:00", "10:00", "11:00", "Laurdag"),
+            ("11:00 - 14:00", "11:00", "14:00", "Laurdag"),
+        ],
+    ),
+    Case(
+        "Testsenteret er ope på kvardagar:\n• 09.00–11.00\n• 12.00–15.00",
+        [
+            ("09.00–11.00", "09:00", "11:00", "kvardagar"),
+            ("12.00–15.00", "12:00", "15:00", "kvardagar"),
+        ],
+    ),
     # A line above that is not days, nor a lead-in, gives none.
     Case("Testing på hverdager\n09.00–11.00", [("09.00–11.00", "09:00", "11:00", None)]),
 ]
@@ -141,29 +224,45 @@ BUGS_CAUGHT = [
     # A weekday followed by a date is the date of the opening, not its days.
     Case("Åpent kl. 10-14 lørdag 28. mars.", [("kl. 10-14", "10:00", "14:00", None)]),
     # Days after a range that lead in the next range belong to that one.
-    Case("Åpent kl. 9–15, lørdag kl. 10–14",
-         [("kl. 9–15", "09:00", "15:00", None), ("kl. 10–14", "10:00", "14:00", "lørdag")]),
+    Case(
+        "Åpent kl. 9–15, lørdag kl. 10–14",
+        [("kl. 9–15", "09:00", "15:00", None), ("kl. 10–14", "10:00", "14:00", "lørdag")],
+    ),
     # A lone "man" ("one") is no day.
     Case("Her kan man 10-14 levere avfall.", []),
     # No space after "kl." (devset 16:33).
-    Case("ring mandag - fredag mellom kl.10.30-12.00 for å avtale testing",
-         [("mellom kl.10.30-12.00", "10:30", "12:00", "mandag - fredag")]),
+    Case(
+        "ring mandag - fredag mellom kl.10.30-12.00 for å avtale testing",
+        [("mellom kl.10.30-12.00", "10:30", "12:00", "mandag - fredag")],
+    ),
     # Days after one range and before the next are the first range's.
-    Case("55 56 77 00 (8–21 kvardagar, 9–17 laurdag og søndag)",
-         [("8–21", "08:00", "21:00", "kvardagar"), ("9–17", "09:00", "17:00", "laurdag og søndag")]),
-    Case("Hallen er åpen fra klokken 6–22 på hverdager, og klokken 10–19 i helger.",
-         [("fra klokken 6–22", "06:00", "22:00", "hverdager"),
-          ("klokken 10–19", "10:00", "19:00", "helger")]),
+    Case(
+        "55 56 77 00 (8–21 kvardagar, 9–17 laurdag og søndag)",
+        [("8–21", "08:00", "21:00", "kvardagar"), ("9–17", "09:00", "17:00", "laurdag og søndag")],
+    ),
+    Case(
+        "Hallen er åpen fra klokken 6–22 på hverdager, og klokken 10–19 i helger.",
+        [
+            ("fra klokken 6–22", "06:00", "22:00", "hverdager"),
+            ("klokken 10–19", "10:00", "19:00", "helger"),
+        ],
+    ),
     # A closed clause: no rows, however the range is written; an opening word reopens it.
     Case("Det er stengt hver dag mellom 11:30-12:30.", []),
-    Case("Kl. 09:00 - 21:00 (stengt mellom 11:00 og 12:00 og 14:30-15:30)",
-         [("Kl. 09:00 - 21:00", "09:00", "21:00", None)]),
+    Case(
+        "Kl. 09:00 - 21:00 (stengt mellom 11:00 og 12:00 og 14:30-15:30)",
+        [("Kl. 09:00 - 21:00", "09:00", "21:00", None)],
+    ),
     Case("Lunsjstengt 11.30–12.00.", []),
-    Case("Kontoret er stengt i dag, men åpent i morgen kl. 9-15.",
-         [("kl. 9-15", "09:00", "15:00", None)]),
+    Case(
+        "Kontoret er stengt i dag, men åpent i morgen kl. 9-15.",
+        [("kl. 9-15", "09:00", "15:00", None)],
+    ),
     # "og" joins two times only after "mellom".
-    Case("Det blir messe kl. 10 og 14, og mellom kl. 11 og 13 er kirken åpen.",
-         [("mellom kl. 11 og 13", "11:00", "13:00", None)]),
+    Case(
+        "Det blir messe kl. 10 og 14, og mellom kl. 11 og 13 er kirken åpen.",
+        [("mellom kl. 11 og 13", "11:00", "13:00", None)],
+    ),
     # Four-digit years are not times, even after a cue; with kl. they are.
     Case("Åpningstider 2023-2024 for biblioteket", []),
     Case("Åpent kl. 2000-2200.", [("kl. 2000-2200", "20:00", "22:00", None)]),
@@ -218,18 +317,22 @@ KNOWN_FAILURES = [
     # "fra 8 til 16" without kl./åpen/days is not read: too often a count ("økte fra 12 til 15").
     Case("Ring oss fra 8 til 16.", [("fra 8 til 16", "08:00", "16:00", None)]),
     # Number words are not read.
-    Case("Vi har åpent fra klokka ni til tre.",
-         [("fra klokka ni til tre", "09:00", "15:00", None)]),
+    Case(
+        "Vi har åpent fra klokka ni til tre.", [("fra klokka ni til tre", "09:00", "15:00", None)]
+    ),
     # Ranges over midnight are not read (opens must be before closes).
     Case("Legevakta er open kl 16.00-08.00.", [("kl 16.00-08.00", "16:00", "08:00", None)]),
     # No space after "til" (a typo on a real page): ranges are found from " til ".
-    Case("Sentralbordet er bemanna frå 0900 til1400.",
-         [("frå 0900 til1400", "09:00", "14:00", None)]),
+    Case(
+        "Sentralbordet er bemanna frå 0900 til1400.", [("frå 0900 til1400", "09:00", "14:00", None)]
+    ),
     # Abbreviated days joined by "og" are not one day expression (only full forms are).
     Case("Ope onsd. og fred. kl 12-15.", [("kl 12-15", "12:00", "15:00", "onsd. og fred.")]),
     # Words between the two times.
-    Case("Svar på telefon fra 08.00 om morgenen til 15.30.",
-         [("fra 08.00 om morgenen til 15.30", "08:00", "15:30", None)]),
+    Case(
+        "Svar på telefon fra 08.00 om morgenen til 15.30.",
+        [("fra 08.00 om morgenen til 15.30", "08:00", "15:30", None)],
+    ),
 ]
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 import pytest
+
 from conftest import records
 
 KIND = "percentage"
@@ -200,27 +201,47 @@ YEARS = [
     # change's own ("i 2020"), or when no compared figure has one, the year stands.
     Case(
         "Sykefraværet gikk ned 0,8 prosentpoeng fra 7,4 prosent i 2019 til 6,6 prosent i 2020.",
-        [("0,8 prosentpoeng", 0.8, PP, None), ("7,4 prosent", 7.4, P, 2019), ("6,6 prosent", 6.6, P, 2020)],
+        [
+            ("0,8 prosentpoeng", 0.8, PP, None),
+            ("7,4 prosent", 7.4, P, 2019),
+            ("6,6 prosent", 6.6, P, 2020),
+        ],
     ),
     Case(
         "Fråværet auka med 1,2 prosentpoeng frå 5,1 prosent i 2018 til 6,3 prosent i 2019.",
-        [("1,2 prosentpoeng", 1.2, PP, None), ("5,1 prosent", 5.1, P, 2018), ("6,3 prosent", 6.3, P, 2019)],
+        [
+            ("1,2 prosentpoeng", 1.2, PP, None),
+            ("5,1 prosent", 5.1, P, 2018),
+            ("6,3 prosent", 6.3, P, 2019),
+        ],
     ),
     Case(
         "Ledigheten var 3,1 prosent i 2021, ned 0,4 prosentpoeng fra 3,5 prosent i 2020.",
-        [("3,1 prosent", 3.1, P, 2021), ("0,4 prosentpoeng", 0.4, PP, None), ("3,5 prosent", 3.5, P, 2020)],
+        [
+            ("3,1 prosent", 3.1, P, 2021),
+            ("0,4 prosentpoeng", 0.4, PP, None),
+            ("3,5 prosent", 3.5, P, 2020),
+        ],
     ),
     Case("I 2021 økte andelen med 2 prosentpoeng.", [("2 prosentpoeng", 2.0, PP, 2021)]),
     Case("Ledigheten økte med 0,3 prosentpoeng i 2020.", [("0,3 prosentpoeng", 0.3, PP, 2020)]),
     # A relative clause after a year gives that year's figure ("som var på", "da/då … fikk").
-    Case("Partiet slo rekorden fra 1995, som var på 11,3 prosent.", [("11,3 prosent", 11.3, P, 1995)]),
-    Case("Oppslutnaden slår rekorden frå 1997, då partiet fekk 15,3 prosent.",
-         [("15,3 prosent", 15.3, P, 1997)]),
-    Case("I valget i 2019, da partiet fikk 9,2 prosent, var valgdeltakelsen lav.",
-         [("9,2 prosent", 9.2, P, 2019)]),
+    Case(
+        "Partiet slo rekorden fra 1995, som var på 11,3 prosent.", [("11,3 prosent", 11.3, P, 1995)]
+    ),
+    Case(
+        "Oppslutnaden slår rekorden frå 1997, då partiet fekk 15,3 prosent.",
+        [("15,3 prosent", 15.3, P, 1997)],
+    ),
+    Case(
+        "I valget i 2019, da partiet fikk 9,2 prosent, var valgdeltakelsen lav.",
+        [("9,2 prosent", 9.2, P, 2019)],
+    ),
     # ... not a longer clause, nor the end of a period.
-    Case("Rekorden er fra 1995, som var et godt år for partiet med 11 prosent.",
-         [("11 prosent", 11.0, P, None)]),
+    Case(
+        "Rekorden er fra 1995, som var et godt år for partiet med 11 prosent.",
+        [("11 prosent", 11.0, P, None)],
+    ),
     Case("Andelen økte fra 2017 til 2019, som var på 12 prosent.", [("12 prosent", 12.0, P, None)]),
     # The date header's year (as written) is the section's.
     Case(
@@ -254,7 +275,10 @@ BUGS_CAUGHT = [
     # "to hundre" is not read as 100.
     Case("to hundre prosent", []),
     # Table cells run together by a scraper: a "%" right before a digit ends a cell.
-    Case("Andel 62 %67 %64 %", [("62 %", 62.0, P, None), ("67 %", 67.0, P, None), ("64 %", 64.0, P, None)]),
+    Case(
+        "Andel 62 %67 %64 %",
+        [("62 %", 62.0, P, None), ("67 %", 67.0, P, None), ("64 %", 64.0, P, None)],
+    ),
     # A year and a comma before a figure are no part of it.
     Case("I 2019, 45 prosent av elevene svarte ja.", [("45 prosent", 45.0, P, 2019)]),
 ]

@@ -6,6 +6,7 @@ Real-page rows are in tests/data/phrases/person.jsonl.
 from __future__ import annotations
 
 import pytest
+
 from conftest import records
 
 EXAMPLES = [

@@ -500,7 +500,7 @@ def _extract_task(
     """
     from .cli.extract import process_source
 
-    results = []
+    results: list[Result] = []
     for source in sources:
         if is_url(source.name) or os.path.isabs(source.name):
             results.append(process_source(source, year, only))

@@ -62,7 +62,8 @@ HEADER_RE = re.compile(
         (?: (?=[mtofls]) (?P<weekday> {_WEEKDAY_ALT} ) ,? {_S}+ | )
         (?:
             (?P<nd> [0-3]?\d ) \. (?P<nm> [01]?\d ) \. (?P<ny> (?:19|20)\d\d | \d\d ) (?! [\d.]\d )
-          | (?P<td> [0-3]?\d ) \. {_S}* (?P<tm> {_MONTH_ALT} ) \.? (?: {_S}+ (?P<ty> (?:19|20)\d\d ) | )
+          | (?P<td> [0-3]?\d ) \. {_S}* (?P<tm> {_MONTH_ALT} ) \.?
+            (?: {_S}+ (?P<ty> (?:19|20)\d\d ) | )
             # Day and month only after a weekday ("tirsdag 24.3.", "Lørdag 24/10",
             # "Fredag 13/3/2020"): alone, "1.2." is as likely a section number, "10.44" a
             # time and "24/7" a fraction or "all the time".
@@ -94,7 +95,8 @@ HEADER_RE = re.compile(
 # point per line; the lookahead (the first letters of the alternatives) rejects most
 # lines with one class test, where they would try all eleven case-folded alternatives.
 _HEADER_START_RE = re.compile(
-    r"\n[ \t\u00a0\u202f]*+(?=(?i:[\dmtofls]))(?:\d|(?i:man|mån|tir|tys|ons|tor|fre|lør|lau|søn|sun))"
+    r"\n[ \t\u00a0\u202f]*+(?=(?i:[\dmtofls]))"
+    r"(?:\d|(?i:man|mån|tir|tys|ons|tor|fre|lør|lau|søn|sun))"
 )
 
 
@@ -216,9 +218,7 @@ def _is_metadata_label(line: str, adjacent: bool) -> bool:
 # A line that is only a numeric day and month ("01.05", "17/5", "24.12.2020"): alone it is
 # no header (it needs a weekday), but next to a date alone on its line it makes the two
 # cells of a flattened table ("01.05" / "1. mai" / "Stengt").
-_NUMERIC_DATE_LINE_RE = re.compile(
-    rf"{_S}*[0-3]?\d[./][01]?\d(?:[./](?:\d\d){{1,2}})?\.?{_S}*"
-)
+_NUMERIC_DATE_LINE_RE = re.compile(rf"{_S}*[0-3]?\d[./][01]?\d(?:[./](?:\d\d){{1,2}})?\.?{_S}*")
 
 
 def _bare_heads_section(text: str, h: Header, bare_starts: set[int]) -> bool:
@@ -241,7 +241,9 @@ def _bare_heads_section(text: str, h: Header, bare_starts: set[int]) -> bool:
         if nxt_start in bare_starts:
             return False
         nxt_end = text.find("\n", nxt_start)
-        if _NUMERIC_DATE_LINE_RE.fullmatch(text, nxt_start, len(text) if nxt_end == -1 else nxt_end):
+        if _NUMERIC_DATE_LINE_RE.fullmatch(
+            text, nxt_start, len(text) if nxt_end == -1 else nxt_end
+        ):
             return False
     prev = _prev_nonblank_line(text, h.line_start)
     if prev is None:
@@ -301,8 +303,18 @@ def find_headers(text: str, year: int | None = None) -> list[Header]:
             while text[end - 1] in _TRIM:
                 end -= 1
         time = f"{int(hh):02d}:{mm or '00'}" if hh else None
-        h = Header(m.start("date_text"), end, m.start(), date_text, raw_title or None,
-                   yr, month, day, time, iso_date)
+        h = Header(
+            m.start("date_text"),
+            end,
+            m.start(),
+            date_text,
+            raw_title or None,
+            yr,
+            month,
+            day,
+            time,
+            iso_date,
+        )
         found.append(h)
         if not raw_title:
             bare.append(h)

@@ -88,7 +88,18 @@ _FIRST_PERSON_RE = re.compile(r"(?:Jeg|Eg|Vi|Me)\b")
 # "1. mai …" after a number mark: a date, not the first item of a list.
 _MONTH_WORD_RE = re.compile(rf"(?i:{'|'.join(sorted(MONTHS, key=len, reverse=True))})\b\.?")
 _STRONG = frozenset("•·*▪◦‣●")
-_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10}
+_ROMAN = {
+    "i": 1,
+    "ii": 2,
+    "iii": 3,
+    "iv": 4,
+    "v": 5,
+    "vi": 6,
+    "vii": 7,
+    "viii": 8,
+    "ix": 9,
+    "x": 10,
+}
 
 # Heading words -> category, first hit wins (so "Nytt fra kriseledelsen" is a decision).
 # A list the team only discussed is not a decision: the words of a discussion held
@@ -97,10 +108,28 @@ _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii":
 # to come ("kan drøftes", an agenda) is not one held: the passive "-es" forms are not listed.
 CATEGORY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("decision", ("vedtak", "vedtatt", "vedteke", "vedtok", "besluttet", "beslutning")),
-    ("discussed", ("diskutert", "diskuterte", "diskuterer", "drøftet", "drøfta", "drøfter",
-                   "drøftar", "tok opp", "tok også opp", "tok òg opp", "ble tatt opp",
-                   "blei tatt opp", "vart tatt opp", "vart teke opp", "blei teke opp",
-                   "har tatt opp", "har teke opp")),
+    (
+        "discussed",
+        (
+            "diskutert",
+            "diskuterte",
+            "diskuterer",
+            "drøftet",
+            "drøfta",
+            "drøfter",
+            "drøftar",
+            "tok opp",
+            "tok også opp",
+            "tok òg opp",
+            "ble tatt opp",
+            "blei tatt opp",
+            "vart tatt opp",
+            "vart teke opp",
+            "blei teke opp",
+            "har tatt opp",
+            "har teke opp",
+        ),
+    ),
     ("decision", ("kriseledelse", "kriseleiing", "kriseleiinga", "beredskapsråd")),
     ("result", ("resultat",)),
     ("challenge", ("utfordring",)),
@@ -164,7 +193,8 @@ def _lead_in(text: str, line_start: int) -> tuple[str | None, int | None]:
 
 
 def _label_readings(label: str) -> tuple[tuple[str, int], ...]:
-    """The ``(kind, value)`` readings of a list number: ``"7"`` -> digit 7, ``"i"`` -> roman 1, letter 9."""
+    """The ``(kind, value)`` readings of a list number: ``"7"`` -> digit 7, ``"i"`` -> roman 1,
+    letter 9."""
     if label.isdigit():
         return (("1", int(label)),)
     low = label.lower()
@@ -180,7 +210,7 @@ def _label_readings(label: str) -> tuple[tuple[str, int], ...]:
 class _List:
     """An open list of marked items (``•``, ``-``): lead-in, index so far, waiting dash items."""
 
-    __slots__ = ("heading", "heading_start", "category", "index", "dashes")
+    __slots__ = ("category", "dashes", "heading", "heading_start", "index")
 
     # ``dashes``: the items that wait until the list is decided (dash and ``*`` marks)
 
@@ -210,7 +240,7 @@ class _Run:
 class _Scan:
     """The lists of one text, built line by line from the item lines found in it."""
 
-    __slots__ = ("text", "items", "sorted", "top", "runs", "indent")
+    __slots__ = ("indent", "items", "runs", "sorted", "text", "top")
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -320,6 +350,8 @@ class _Scan:
                 run.sub = None
                 run.entries.append((rest_start, item, label, line_start))
                 return
+        heading: str | None
+        heading_start: int | None
         if self.runs:  # a numbered list under a numbered line: the line is its lead-in
             parent = self.runs[-1]
             self.flush_dashes(parent.sub)
@@ -377,7 +409,11 @@ def find_list_items(text: str) -> list[ListItem]:
                 scan.close_all()  # a quote paragraph ends any list
                 end = -1
                 continue
-        elif rest.isspace() or rest_start == rest_end or (label.isdigit() and _MONTH_WORD_RE.match(text, rest_start)):
+        elif (
+            rest.isspace()
+            or rest_start == rest_end
+            or (label.isdigit() and _MONTH_WORD_RE.match(text, rest_start))
+        ):
             continue  # "1. mai": a date; or a number with nothing after it
         indent = m.start("mark") - line_start
         dash = not strong and label is None
@@ -421,8 +457,17 @@ def find_list_items(text: str) -> list[ListItem]:
             folded = fold_whitespace(item)
             if folded:
                 lst.index += 1
-                items.append(ListItem(rest_start, rest_start + len(item), folded,
-                                      lst.heading, lst.heading_start, lst.category, lst.index))
+                items.append(
+                    ListItem(
+                        rest_start,
+                        rest_start + len(item),
+                        folded,
+                        lst.heading,
+                        lst.heading_start,
+                        lst.category,
+                        lst.index,
+                    )
+                )
     scan.close_all()
     if not scan.sorted:
         items.sort(key=_START)
@@ -443,7 +488,8 @@ def _indent_of(text: str, line_start: int | None) -> int:
 
 
 def _split_inline(text: str, start: int, end: int) -> list[tuple[int, str]]:
-    """The items of one line, ``(start, text)`` each: ``[start, end)`` cut at inline marks (`` • ``)."""
+    """The items of one line, ``(start, text)`` each: ``[start, end)`` cut at inline marks
+    (`` • ``)."""
     out = []
     for sep in _INLINE_MARK_RE.finditer(text, start, end):
         out.append((start, text[start : sep.start()]))

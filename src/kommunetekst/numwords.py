@@ -157,7 +157,7 @@ def parse_number_word(word: str) -> int | None:
         rest = rest[2:]
         if not rest:
             return None
-    below = WORDS_BELOW_HUNDRED.get(rest, None) if rest else 0
+    below = WORDS_BELOW_HUNDRED.get(rest) if rest else 0
     if below is None or rest in ("ingen", "null"):
         return None
     return _HUNDRED_PREFIX[head] * 100 + below

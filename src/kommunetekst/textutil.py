@@ -85,7 +85,7 @@ _SENTENCE_END_RE = re.compile(
 # Abbreviations that end in a dot and are followed by a number or a name do not end
 # a sentence: "kl. 09-15", "tlf. 22 00 00 00", "bl.a. Bærum", "ca. 40", "nr. 3".
 _ABBREVIATIONS = frozenset(
-    ("kl tlf telefon nr ca pst jf dvs mv pr mob f.eks bl.a ev evt inkl ekskl kap st s").split()  # noqa: SIM905 (a word list reads best as words)
+    ("kl tlf telefon nr ca pst jf dvs mv pr mob f.eks bl.a ev evt inkl ekskl kap st s").split()
 )
 
 

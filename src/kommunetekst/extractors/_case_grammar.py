@@ -18,6 +18,7 @@ import regex
 from ..dates import MONTHS, WEEKDAYS
 from . import _case_words as W
 
+
 class Count(NamedTuple):
     """A number in the text: digits or a number word, and where it stands."""
 
@@ -53,12 +54,13 @@ class Before(NamedTuple):
     metric: str | None  # the metric the label names ("Antall innlagte er 4"), if any
 
 
-
 # Marks around a word that are not part of it: "(fem", "innlagt.", "«tre»".
 AROUND_WORDS = "([«\"'»”)].,;:!?"
 CONFIRMED_WORDS = "|".join(sorted(W.CONFIRMED, key=len, reverse=True))
 CASE_NOUN_WORDS = "|".join(sorted(W.CASE_NOUNS, key=len, reverse=True))
-_RATE_IN_LABEL_RE = re.compile(r"(?<!\w)(?:per|pr\.?)\s*1?0{2,}|(?<!\w)(?:per|pr\.?)\s*1[\s.\u00a0]?000")
+_RATE_IN_LABEL_RE = re.compile(
+    r"(?<!\w)(?:per|pr\.?)\s*1?0{2,}|(?<!\w)(?:per|pr\.?)\s*1[\s.\u00a0]?000"
+)
 
 
 # -- the words after a count: its noun, then what is said of it --------------------------
@@ -164,13 +166,15 @@ def _class_of(token: str) -> str:
 class _Words:
     """The words after a count, up to its clause end (at most 12), and their classes."""
 
-    __slots__ = ("_text", "_start", "_tokens", "classes")
+    __slots__ = ("_start", "_text", "_tokens", "classes")
 
     def __init__(self, text: str, start: int, end: int) -> None:
         self._text, self._start = text, start
         self._tokens = text[start : min(end, start + 120)].split(None, 10)[:10]
         get = _CLASS_OF.get
-        self.classes = "".join([get(token.casefold()) or _class_of(token) for token in self._tokens])
+        self.classes = "".join(
+            [get(token.casefold()) or _class_of(token) for token in self._tokens]
+        )
 
     def end(self, i: int) -> int:
         """The end of the i-th word (its marks left out)."""
@@ -183,7 +187,11 @@ class _Words:
     def start(self, i: int) -> int:
         """The start of the i-th word (its marks left out)."""
         token = self._tokens[i]
-        return self.end(i) - len(token.rstrip(AROUND_WORDS)) + (len(token) - len(token.lstrip(AROUND_WORDS)))
+        return (
+            self.end(i)
+            - len(token.rstrip(AROUND_WORDS))
+            + (len(token) - len(token.lstrip(AROUND_WORDS)))
+        )
 
     def word(self, i: int) -> str:
         return self._tokens[i].strip(AROUND_WORDS)
@@ -243,7 +251,9 @@ def read_after(text: str, count: Count, ce: int) -> After:
         return found("new", "said_new")
     if g["case"] is not None:
         is_new = new or classes[g.start("case")] == "c"
-        return found("new" if is_new else "case", "said_confirmed" if g["said_confirmed"] else "case")
+        return found(
+            "new" if is_new else "case", "said_confirmed" if g["said_confirmed"] else "case"
+        )
     if g["tested"] is not None:
         return found("new" if new else "tested", "tested")
     if g["said_case"] is not None:
@@ -325,7 +335,9 @@ def _alternatives(words: tuple[str, ...]) -> str:
 
 
 # "er nå 5", "er altså 44", "er framleis 23", "er i dag 12".
-_LABEL_ADVERB = r"(?: nå | no | fremdeles | framleis | fortsatt | totalt | dermed | altså | i \s+ dag )"
+_LABEL_ADVERB = (
+    r"(?: nå | no | fremdeles | framleis | fortsatt | totalt | dermed | altså | i \s+ dag )"
+)
 # Matched backwards from the count (regex.REVERSE), as far back as the sentence start.
 # A label names the figure and ends in "er", "var", "ligger på" or a colon; a sum is a
 # word such as "totalt"; an increase is a noun with "på"/"med" or a verb with "med".
@@ -333,11 +345,13 @@ BEFORE_RE = regex.compile(
     rf"""
     (?:
         (?P<label>
-            (?<!\w) (?i: (?: totalt \s+ )? (?: {_alternatives(W.LABEL_NOUNS + W.LABEL_HEADS)} ) ) (?!\w)
+            (?<!\w) (?i: (?: totalt \s+ )? (?: {_alternatives(W.LABEL_NOUNS + W.LABEL_HEADS)} ) )
+            (?!\w)
             (?P<label_words> [^.,;:!?()\n]{{0,80}} )
             (?: \s+ (?: (?: er | var ) (?: \s+ {_LABEL_ADVERB} )?
                         (?: \s+ (?: oppe \s+ i | nede \s+ i | kommet \s+ opp \s+ i ) )?
-                      | (?: {_LABEL_ADVERB} \s+ )? (?: oppe \s+ i | nede \s+ i | kommet \s+ opp \s+ i )
+                      | (?: {_LABEL_ADVERB} \s+ )?
+                        (?: oppe \s+ i | nede \s+ i | kommet \s+ opp \s+ i )
                       | ligger \s+ på | ligg \s+ på | utgjør
                       | (?: har | er ) (?: \s+ {_LABEL_ADVERB} )?
                         \s+ (?: økt | steget | auka | stege | stige | gått \s+ opp | gått \s+ ned
@@ -352,7 +366,8 @@ BEFORE_RE = regex.compile(
         )
       | (?P<increase>
             (?<!\w) (?: (?: en | ei | ein ) \s+ )? (?i: {_alternatives(W.INCREASE_NOUNS)} )
-            (?: \s+ (?: har \s+ )? (?: vore | vært | vorte | blitt ) | \s+ (?: er | var | ble | vart ) )?
+            (?: \s+ (?: har \s+ )? (?: vore | vært | vorte | blitt )
+              | \s+ (?: er | var | ble | vart ) )?
             \s+ (?: på | med )
           | (?<!\w) (?i: {_alternatives(W.INCREASE_VERBS)} )
             (?: \s+ (?i: smittetallet | smittetalet | talet | tallet | antallet ) )? \s+ med
@@ -360,7 +375,8 @@ BEFORE_RE = regex.compile(
         )
       | (?P<died> (?<!\w) (?: døde | døydde | dødde | omkom ) )      # "Det døde 2 personer"
       | (?P<infected> (?<!\w) (?i: påvist | stadfesta | bekreftet | bekrefta | konstatert ) \s+
-                      (?: korona | covid-19- )? smitte \s+ (?: hos | på ) )  # "påvist smitte hos tre"
+                      # "påvist smitte hos tre"
+                      (?: korona | covid-19- )? smitte \s+ (?: hos | på ) )
     )
     \s*
     """,
@@ -404,7 +420,8 @@ def read_before(text: str, s: int, count: Count) -> Before | None:
 # A stem of each word BEFORE_RE starts with, to look for before trying it.
 _BEFORE_STEMS = ("antal", "tal", "total", "sammen", "saman", "alt", "saml", "hittil", "langt",
                  "økning", "auke", "auka", "oppgang", "stigning", "tilvekst", "økt", "ste",
-                 "gått opp", "smitt", "tilfel", "innlag", "død", "døy", "omkom", "ytterl")  # fmt: skip
+                 "gått opp", "smitt", "tilfel", "innlag", "død", "døy", "omkom",
+                 "ytterl")  # fmt: skip
 
 
 def line_label(text: str, count: Count) -> Before | None:
@@ -484,7 +501,6 @@ TAIL_OK_RE = re.compile(
 )
 
 
-
 # -- since and date ---------------------------------------------------------------------
 WEEKDAY_ALT = "|".join(sorted(WEEKDAYS, key=len, reverse=True))
 MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
@@ -523,5 +539,3 @@ SINCE_RE = re.compile(
     """,
     re.VERBOSE,
 )
-
-

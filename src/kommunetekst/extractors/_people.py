@@ -74,7 +74,8 @@ _OWNER = rf"(?: kommunens | kommunen {_SP}+ sin | fylkets | fylkeskommunens )"
 ROLE_BEFORE_RE = regex.compile(
     rf"""
     (?: (?P<say> (?<! \p{{L}} ) {SAY} ) {_SP}+ )?
-    (?: (?P<org> (?<! \p{{L}} ) \p{{Lu}}[\p{{L}}-]* (?: {_SP}+ (?: kommunes | fylkeskommunes ) | s ) )
+    (?: (?P<org> (?<! \p{{L}} ) \p{{Lu}}[\p{{L}}-]*
+                 (?: {_SP}+ (?: kommunes | fylkeskommunes ) | s ) )
         {_SP}+ )?
     (?: (?<! \p{{L}} ) {_OWNER} {_SP}+ )?
     (?: (?P<mod> (?<! \p{{L}} ) {_MOD} ) {_SP}+ )?
@@ -102,7 +103,8 @@ APPOSITION_RE = regex.compile(
     (?P<role> {_ROLE_WORD} (?: {_SP}+ (?! i | ved | hos | for | på ) \p{{Ll}}+ ){{0,3}} )
     (?! \p{{L}} | {_SP}+ {_TOKEN} )  # ", kommunelege Halvard Myrdal" is the next person's role
     (?: {_SP}+ (?: i | ved | hos | for | på ) {_SP}+ (?P<org> {_TOKEN}
-        (?: {_SP}+ (?: {_TOKEN} | kommune | fylkeskommune | sykehus | sjukehus | \p{{Lu}}{{2,}} ) ){{0,3}}
+        (?: {_SP}+
+            (?: {_TOKEN} | kommune | fylkeskommune | sykehus | sjukehus | \p{{Lu}}{{2,}} ) ){{0,3}}
         | \p{{Lu}}{{2,}} ) )?
     """,
     regex.VERBOSE,
@@ -137,7 +139,8 @@ _ORG_WORDS = frozenset(
     Høgskole Høgskulen Bibliotek Biblioteket Kirke Kyrkje Idrettslag IL FK Skole Skule
     Senter Senteret Hotell Næringsråd Næringsforening Politi Politiet Statens Norges Norsk
     Norske Røde Frelsesarmeen Sanitetsforening Legevakt Legevakta Innbyggerservice
-    Servicetorget Stortinget Regjeringen Regjeringa Helsedirektoratet Folkehelseinstituttet""".split()
+    Servicetorget Stortinget Regjeringen Regjeringa Helsedirektoratet
+    Folkehelseinstituttet""".split()
 )
 # The word after a name that makes it a street or a place: "Philip Pedersens vei".
 _PLACE_AFTER_RE = regex.compile(

@@ -308,7 +308,7 @@ def _read_paragraph(
     found: list[tuple[Figure, str | None]] = []
     deaths_seen = title  # "det første dødsfallet" repeats a death told before
     follow = False  # the sentence before gave a total
-    ends = sentence_ends(text, ls, le) + [le]
+    ends = [*sentence_ends(text, ls, le), le]
     k, s = 0, ls
     for e in ends:
         if e <= s:
@@ -345,7 +345,8 @@ _HS = f"[{HSPACE}]"
 # A count: grouped digits ("1 641" with any space, "1.641") or one number word ("fem",
 # "Tre", "tjueto", "ingen"; see numwords), after a space, a bracket or a quote. Not inside
 # a word, a decimal number, a date, a time, a code ("Covid-19", "NOU 2016:4") or a range,
-# not an ordinal ("12. november", "2. påskedag", "6.–12. april"), and not a percentage. "ikke"/"ikkje" is read as a count too: "ikke meldt nye smittede"
+# not an ordinal ("12. november", "2. påskedag", "6.–12. april"), and not a percentage.
+# "ikke"/"ikkje" is read as a count too: "ikke meldt nye smittede"
 # is new 0. The space before it is part of the match (the count is group "count"), so
 # that the engine skips from space to space; a count that starts its sentence is read
 # by _COUNT_AT_START_RE.
@@ -366,8 +367,7 @@ _UPPER = "A-ZÆØÅÄÖÜÉÈÁÓÚÍČĐŊŠŦŽ"
 _LOWER = "a-zæøåäöüéèáóúíčđŋšŧžß"
 _NAME = rf"[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}]?[{_LOWER}]+)*"
 _ONE_PLACE = (
-    r"(?:(?:Nordre|Søndre|Indre|Ytre|Øvre|Nedre|Nord|Sør|Øst|Vest|Midtre|Store|Lille)\x20)?"
-    + _NAME
+    r"(?:(?:Nordre|Søndre|Indre|Ytre|Øvre|Nedre|Nord|Sør|Øst|Vest|Midtre|Store|Lille)\x20)?" + _NAME
 )
 _PLACE = rf"{_ONE_PLACE}(?:\x20og\x20{_ONE_PLACE})?"
 # A place name and the word after it.
@@ -527,8 +527,8 @@ def _read_count(
         return None  # "Ein av dei seks er innlagd": the one, not the six
     if metric == "total" and sentence.title and (before is None or before.how == "increase"):
         metric = "new"  # a log entry's title tells the day's news: "Ett påvist smittetilfelle"
-    if after.more and (previous in ("hospitalized", "deaths") or not sentence.follows_total
-                       and SINCE_RE.search(text, cs, ce) is None):  # fmt: skip
+    if after.more and (previous in ("hospitalized", "deaths") or (not sentence.follows_total
+                       and SINCE_RE.search(text, cs, ce) is None)):  # fmt: skip
         # "13 flere enn i går" tells the time it counts from, or follows a total; not
         # "184 koronapasienter innlagt, seks flere enn på torsdag" (patients)
         return None
@@ -538,7 +538,7 @@ def _read_count(
         start = before.start
     end = after.end
     if listed is not None:
-        place: str | None = listed.place
+        place = listed.place
         start, end = listed.start, listed.end
     else:
         place = after.place or _find_place(text, min(cs, start), ce, metric)
@@ -590,8 +590,6 @@ _DASH_WORDS = frozenset(DASHES)  # "20 – 30 smittede"
 _OPENERS = "([«\"'"
 
 
-
-
 def _names_cases(lower: str) -> bool:
     """Whether a sentence (lower-cased) names cases and no hospital: a place list in it
     gives totals ("Oslo (2810), Bergen (566) … med smittetilfeller")."""
@@ -614,12 +612,14 @@ def _listed_place(text: str, s: int, count: Count) -> Listed | None:
         return None
     if text[count.start - 1 : count.start] == "(":
         close = _LISTED_CLOSE_RE.match(text, count.end)
+        if close is None:
+            return None
         m = _LISTED_PLACE_RE.search(text, max(s, count.start - 60), count.start)
-        end = close.end() if close else 0
+        end = close.end()
     else:
-        close = m = _PLACE_WITH_RE.search(text, max(s, count.start - 40), count.start)
+        m = _PLACE_WITH_RE.search(text, max(s, count.start - 40), count.start)
         end = count.end
-    if close is None or m is None or m["name"].split()[0] in W.NOT_PLACES:
+    if m is None or m["name"].split()[0] in W.NOT_PLACES:
         return None
     return Listed(m["name"], m.start("name"), end)
 
@@ -669,7 +669,9 @@ def _classify(
     if before is not None and before.how == "increase":
         if _PATIENT_WORDS_RE.search(text, cs, before.start):
             return None  # "antallet coronapasienter … steget med 44": patients, not cases
-        return "new" if what in (None, "case", "new", "unit") and _tail_ok(text, after, ce) else None
+        return (
+            "new" if what in (None, "case", "new", "unit") and _tail_ok(text, after, ce) else None
+        )
     if what == "new" or (what == "case" and _increase_before(text, cs, lead, count)):
         return "new"
     if what in ("case", "tested") and _period_around(text, cs, count, after):
@@ -724,13 +726,17 @@ _WEEK_RE = re.compile(
         (?!\w)""",
     re.VERBOSE,
 )
+
+
 def _is_week_figure(text: str, lead: str, after: After) -> bool:
     """Whether a week or a month is named in ``lead`` (the clause before the count, lower
     case), or right after its words ("… 886 nye pasientar førre veke"; not "198 innlagte
     mot 307 en uke før")."""
     if any(word in lead for word in _WEEK_STEMS) and _WEEK_RE.search(lead):
         return True
-    return text[after.end : after.end + 1] == " " and _WEEK_RE.match(text, after.end + 1) is not None
+    return (
+        text[after.end : after.end + 1] == " " and _WEEK_RE.match(text, after.end + 1) is not None
+    )
 
 
 # A rate: "per 100 000 innbyggere", "pr. 1000".
@@ -928,5 +934,3 @@ _PER_DATE_RE = regex.compile(
          (?: {INLINE_DATE_RE.pattern} )""",
     regex.VERBOSE | regex.IGNORECASE,
 )
-
-

@@ -56,9 +56,7 @@ EMAIL_RE = regex.compile(
 # with EMAIL_RE would start a local-part match at every word character.
 _MAX_LOCAL = 64
 _LOCAL_END = regex.compile(r"[\w+-]")
-_DOMAIN_RE = regex.compile(
-    r"(?:[\p{L}\d](?:[\p{L}\d-]{0,61}[\p{L}\d])?\.)+\p{L}{2,24}(?![\w@-])"
-)
+_DOMAIN_RE = regex.compile(r"(?:[\p{L}\d](?:[\p{L}\d-]{0,61}[\p{L}\d])?\.)+\p{L}{2,24}(?![\w@-])")
 _MAX_DOMAIN = 255
 # The run of local-part characters before an "@", read backwards: where its address begins.
 _LOCAL_RUN_BEFORE_RE = regex.compile(r"[\w.+-]*", regex.REVERSE)
@@ -76,13 +74,14 @@ def extract(doc: Document) -> Iterator[Match]:
             # "@"'s address, which begins where the run before it does (at any later start
             # the lookbehind fails), so one anchored match there gives its answer, and also
             # that of the checks below, unless it ends at hi, where the domain may be cut.
-            m = EMAIL_RE.match(text, _LOCAL_RUN_BEFORE_RE.match(text, lo, at).start(), hi)
+            run = _LOCAL_RUN_BEFORE_RE.match(text, lo, at)  # matches, if only the empty run
+            m = EMAIL_RE.match(text, run.start() if run else at, hi)
             if m and m.end() == hi and not _DOMAIN_RE.match(text, at + 1):
                 m = None
         # An address has a word character before its "@" and a domain right after it;
         # checking that first (anchored, cheap) keeps runs of "@" from costing a window
         # search each.
-        elif 0 < at and _LOCAL_END.match(text[at - 1]) and _DOMAIN_RE.match(text, at + 1):
+        elif at > 0 and _LOCAL_END.match(text[at - 1]) and _DOMAIN_RE.match(text, at + 1):
             m = EMAIL_RE.search(text, lo, hi)
             if m and not m.start() <= at < m.end():
                 m = None

@@ -120,7 +120,7 @@ from typing import NamedTuple
 
 import phonenumbers
 import regex
-from phonenumbers import PhoneMetadata, PhoneNumberType, shortnumberinfo
+from phonenumbers import PhoneNumberType, shortnumberinfo
 
 from ..document import Document
 from ..records import ExtractorInfo, Match
@@ -461,7 +461,10 @@ def extract(doc: Document) -> Iterator[Match]:
             # address next to it ("6255 3030 post@…"), or it is in a list whose lead-in
             # says the items are phone numbers.
             if not (
-                ((context.role_before or _next_to_email(text, start, end)) and not _two_years(display))
+                (
+                    (context.role_before or _next_to_email(text, start, end))
+                    and not _two_years(display)
+                )
                 or (line_head is not None and _in_phone_item(doc, start, line_head))
             ):
                 continue
@@ -643,12 +646,12 @@ def _words_right_before(before: str, low: bool | None = None) -> list[str]:
 
     ``low``: whether ``before`` is known to have no character from U+3000 on.
     """
-    tail = before[: -41 : -1]
+    tail = before[:-41:-1]
     if low or (low is None and _FROM_U3000_RE.search(tail) is None):
         m = _REVERSED_TAIL_WORDS_LOW_RE.match(tail)
         return [w[::-1].casefold() for w in reversed(m.groups()) if w] if m else []
-    m = _REVERSED_TAIL_WORDS_RE.match(tail)
-    return [w[::-1].casefold() for w in reversed(m.captures("w"))] if m else []
+    words = _REVERSED_TAIL_WORDS_RE.match(tail)
+    return [w[::-1].casefold() for w in reversed(words.captures("w"))] if words else []
 
 
 def _is_not_phone_before(words: list[str]) -> bool:
@@ -736,17 +739,6 @@ def _long_number(body: str) -> tuple[str, str] | None:
         elif _SEP_KIND[sep] != kind:
             return None
         digits = digits.replace(sep, "")
-    if _NO_TYPE_RE is not None:
-        m = _NO_TYPE_RE.fullmatch(digits)
-        if m is not None:
-            return "+47" + digits, _DESC_TYPE_NAMES[m.lastgroup]
-        if _NO_VALID_RE.fullmatch(digits) is None:
-            return None  # UNKNOWN for Norway: not valid
-    return _long_number_by_library(digits)
-
-
-def _long_number_by_library(digits: str) -> tuple[str, str] | None:
-    """What :func:`_long_number` answers for bare ``digits``, asking phonenumbers itself."""
     number = phonenumbers.parse("+47" + digits)
     if not phonenumbers.is_valid_number_for_region(number, "NO"):
         return None
@@ -757,116 +749,11 @@ def _long_number_by_library(digits: str) -> tuple[str, str] | None:
 def _short_number(written: str) -> tuple[str, str] | None:
     """``(digits, "emergency" | "short")`` for a short number of Norway's plan."""
     digits = written.translate(_NO_SEPS)
-    if _SHORT_FAST:
-        if not (_matches_desc(digits, _NO_SHORT.general_desc)
-                and _matches_desc(digits, _NO_SHORT.short_code)):  # fmt: skip
-            return None
-        emergency = _desc_fullmatch(digits, _NO_SHORT.emergency)
-        return digits, "emergency" if emergency else "short"
-    return _short_number_by_library(digits)
-
-
-def _short_number_by_library(digits: str) -> tuple[str, str] | None:
-    """What :func:`_short_number` answers for bare ``digits``, asking phonenumbers itself."""
     number = phonenumbers.parse(digits, "NO")
     if not shortnumberinfo.is_valid_short_number_for_region(number, "NO"):
         return None
     emergency = shortnumberinfo.is_emergency_number(digits, "NO")
     return digits, "emergency" if emergency else "short"
-
-
-# -- Norway's plan, read from phonenumbers' metadata ----------------------------------------
-# parse() + is_valid_number_for_region() + number_type() cost some 80 µs a number. What they
-# compute for "+47" and 8 digits is, step by step: the national number is those digits (47
-# is a country code and 4 is not; NO's metadata strips no national prefix); it is valid when
-# _number_type_helper(digits, NO) is not UNKNOWN; number_type() asks _number_type_helper
-# again, with the metadata of the region region_code_for_number() picks: NO when NO's
-# leading_digits match (NO comes first for 47). _number_type_helper fullmatches the national
-# number against the general pattern, then against each type's pattern in a fixed order (a
-# pattern counts only if its possible lengths include the number's), and a fixed-line number
-# that also matches the mobile pattern is FIXED_LINE_OR_MOBILE.
-#
-# _NO_TYPE_RE does all of that in one fullmatch, with the same patterns in the same order:
-# lookaheads for the general pattern and the leading digits, then one alternative per type
-# (under fullmatch the first alternative that matches wins, as the first test that passes
-# does); its lastgroup names the type. No match: _NO_VALID_RE (the same without the
-# leading digits) tells "not valid" from "valid, but the region is not NO", which goes to
-# the library, as does everything when the metadata does not fit these assumptions.
-# Short numbers likewise: parse(digits, "NO") keeps digits that begin with 1 (all SHORT_RE
-# finds) as they are, and validity and "emergency" are fullmatches of the NO short-number
-# metadata.
-_HELPER_ORDER = (  # phonenumbers' _number_type_helper, in its order (fixed line, mobile: below)
-    "premium_rate", "toll_free", "shared_cost", "voip", "personal_number", "pager", "uan",
-    "voicemail",
-)  # fmt: skip
-_DESC_TYPE_NAMES = {
-    "premium_rate": "premium", "toll_free": "toll_free", "shared_cost": "shared_cost",
-    "voip": "voip", "personal_number": "personal", "pager": "pager", "uan": "uan",
-    "voicemail": "voicemail", "fixed_line": "fixed", "mobile": "mobile",
-    "fixed_or_mobile": "fixed_or_mobile",
-}  # fmt: skip
-
-
-def _desc_pattern(desc: object, length: int) -> str | None:
-    """``desc``'s pattern if _is_number_matching_desc may accept ``length`` digits with it."""
-    pattern = getattr(desc, "national_number_pattern", None)
-    if not pattern or (desc.possible_length and length not in desc.possible_length):
-        return None
-    return pattern
-
-
-def _desc_fullmatch(digits: str, desc: object) -> bool:
-    pattern = getattr(desc, "national_number_pattern", None)
-    return bool(pattern) and re.fullmatch(pattern, digits) is not None
-
-
-def _matches_desc(digits: str, desc: object) -> bool:
-    return _desc_pattern(desc, len(digits)) is not None and _desc_fullmatch(digits, desc)
-
-
-def _no_type_patterns() -> tuple[re.Pattern[str], re.Pattern[str]] | None:
-    """``(_NO_TYPE_RE, _NO_VALID_RE)`` for 8 digits, or None when the library must be asked."""
-    meta = PhoneMetadata.metadata_for_region("NO")
-    if (
-        meta is None
-        or meta.country_code != 47
-        or phonenumbers.COUNTRY_CODE_TO_REGION_CODE.get(47, ())[:1] != ("NO",)
-        or 4 in phonenumbers.COUNTRY_CODE_TO_REGION_CODE
-        or meta.national_prefix_for_parsing
-    ):
-        return None
-    general = _desc_pattern(meta.general_desc, 8)
-    if general is None:
-        return None
-    alternatives = [(n, _desc_pattern(getattr(meta, n), 8)) for n in _HELPER_ORDER]
-    fixed, mobile = _desc_pattern(meta.fixed_line, 8), _desc_pattern(meta.mobile, 8)
-    if fixed is not None:
-        if meta.same_mobile_and_fixed_line_pattern:
-            alternatives.append(("fixed_or_mobile", fixed))
-        else:
-            if mobile is not None:
-                alternatives.append(("fixed_or_mobile", f"(?=(?:{mobile})\\Z)(?:{fixed})"))
-            alternatives.append(("fixed_line", fixed))
-    if mobile is not None and not meta.same_mobile_and_fixed_line_pattern:
-        alternatives.append(("mobile", mobile))
-    alternatives = [(n, p) for n, p in alternatives if p is not None]
-    if not alternatives:
-        return None
-    types = "|".join(f"(?P<{n}>{p})" for n, p in alternatives)
-    leading = "" if meta.leading_digits is None else f"(?=(?:{meta.leading_digits}))"
-    type_re = re.compile(f"(?=(?:{general})\\Z){leading}(?:{types})")
-    if type_re.groups != len(alternatives):
-        return None  # a pattern with groups of its own: lastgroup would not name the type
-    return type_re, re.compile(f"(?=(?:{general})\\Z)(?:{types})")
-
-
-_NO_TYPE_RE, _NO_VALID_RE = _no_type_patterns() or (None, None)
-_NO_SHORT = PhoneMetadata.short_metadata_for_region("NO")
-_SHORT_FAST = (
-    _NO_SHORT is not None
-    and "NO" in phonenumbers.COUNTRY_CODE_TO_REGION_CODE.get(47, ())
-    and not getattr(PhoneMetadata.metadata_for_region("NO"), "national_prefix_for_parsing", None)
-)
 
 
 def _has_phone_word(parts: list[str], folded: list[str]) -> bool:
