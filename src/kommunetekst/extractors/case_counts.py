@@ -451,9 +451,13 @@ def _counts(text: str, s: int, e: int) -> list[Count]:
             value: int | None = int(digits) if digits.isdigit() else parse_int_grouped(digits)
         else:
             value = 0 if word in _NOT else parse_number_word(word)
-        if value is not None:
+        if value is not None and value <= MAX_COUNT:
             counts.append(Count(m.start("count"), m.end("count"), value, word))
     return counts
+
+
+# More people than live on Earth: a digit run (an ID, a phone number glued), not a count.
+MAX_COUNT = 10**10
 
 
 def _clause(s: int, e: int, count: Count, marks: list[tuple[int, int]]) -> tuple[int, int]:

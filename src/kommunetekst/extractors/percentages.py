@@ -289,6 +289,10 @@ class _Figure(NamedTuple):
     unit: str
 
 
+# Beyond this a number before "prosent" is no share or change of anything (a digit run).
+MAX_VALUE = 1_000_000
+
+
 def _parse_number(s: str) -> float | None:
     """Digits ("67,9", "1 200") or a number word ("tjuefem") as a float."""
     if s.isdigit():
@@ -529,6 +533,7 @@ def _years(text: str, s: int, e: int) -> list[_Year]:
         while i != -1:
             if (
                 i + 4 <= e
+                and text[i + 2 : i + 4].isascii()
                 and text[i + 2 : i + 4].isdigit()
                 and not (i + 4 < len(text) and text[i + 4].isdigit())
                 and not (i and text[i - 1] in _NOT_BEFORE_YEAR)
@@ -868,7 +873,7 @@ def extract(doc: Document) -> Iterator[Match]:
             continue
         found = _figures_at(text, a, u_end, unit)
         if found:
-            figures.extend(found)
+            figures.extend(f for f in found if abs(f.value) <= MAX_VALUE)
             last_end = found[-1].end
     starts = [f.num_start for f in figures]
     # Years are settled per sentence, because a year in a sentence belongs to its figures.
