@@ -1,7 +1,7 @@
 """The ``cases`` report: COVID-19 figures per date, a plain-ASCII plot, and self-contradictions.
 
 It reads ``case_count`` records (and ``date_header`` records, to know the order
-of the log) and builds one row per date and place. The rules, in the order they
+of the log from their dates) and builds one row per date and place. The rules, in the order they
 apply:
 
 Series (place)
@@ -12,16 +12,18 @@ Series (place)
     main series and the cell shows their place (``18 (Asker og Bærum)``).
 
 Log order and "the latest report wins"
-    A report is a dated section of a document (the text under one
-    ``date_header``). The log's order is detected from its header dates: more
-    steps down than up means newest first, as municipal news logs are. When one
-    date has several totals, the report latest *in time* wins: in a
-    newest-first log that is the one nearer the top (``123 … torsdag kveld``,
-    line 143, beats ``111``, line 147). Within one section the first total is
-    the section's figure. Across documents, the later document (in input order)
-    wins. Reports that repeat the same total are collapsed into one row whose
-    source lines name them all. Without date headers (``extract --only
-    case_count``), consecutive records of one date form one section.
+    A report is a dated section of a document: the records under one date
+    header, which each record names in its ``section``. The log's order is
+    detected from its header dates: more steps down than up means newest first,
+    as municipal news logs are. When one date has several totals, the report
+    latest *in time* wins: in a newest-first log that is the one nearer the top
+    (``123 … torsdag kveld``, line 143, beats ``111``, line 147). Within one
+    section the first total is the section's figure. Across documents, the
+    later document (in input order) wins. Reports that repeat the same total
+    are collapsed into one row whose source lines name them all. Records of an
+    older version, without ``section``, are placed in sections by the lines of
+    the ``date_header`` records; with neither, consecutive records of one date
+    form one section.
 
 New cases
     "New (reported)" is the new figure of the winning total's sentence line,
@@ -221,22 +223,7 @@ def _figures(
     figure_dates = [parse_date(r.get("date")) for r in dated]
     newest_first = is_newest_first([d for d in header_dates if d] or [d for d in figure_dates if d])
 
-    if headers:
-        header_lines = [h["line"] for h in headers]
-
-        def section_of(r: Record) -> int:
-            return bisect_right(header_lines, r.get("line") or 0)
-
-    else:  # consecutive records of one date form one section
-        runs: dict[int, int] = {}
-        previous, run = None, -1
-        for r in dated:
-            if r.get("date") != previous:
-                previous, run = r.get("date"), run + 1
-            runs[id(r)] = run
-
-        def section_of(r: Record) -> int:
-            return runs[id(r)]
+    section_of = _section_numbers(dated, headers)
 
     # The main place: the one the document's totals name most often (ties: the first named).
     named = Counter(
@@ -253,7 +240,7 @@ def _figures(
             series = key if key is not None else main
         else:
             series = key if key in named else main
-        section = section_of(r)
+        section = section_of[id(r)]
         span = r.get("span")
         start = span[0] if isinstance(span, list) and span and isinstance(span[0], int) else 0
         out.append(
@@ -273,6 +260,33 @@ def _figures(
             )
         )
     return out, newest_first, len(recs) - len(dated)
+
+
+def _section_numbers(dated: list[Record], headers: list[Record]) -> dict[int, int]:
+    """The section number of each record (by ``id``), counted in reading order.
+
+    A section is the records under one date header: those with the same ``section``,
+    one after the other. Records written before ``section`` existed (record schema 1)
+    lack it; their sections are worked out from the lines of the ``date_header``
+    records. Without either (``extract --only case_count`` of a document without
+    headers), consecutive records of one date form one section.
+    """
+    keys: list[object]
+    if any(r.get("section") is not None for r in dated):
+        keys = [r.get("section") for r in dated]
+    elif headers:
+        header_lines = [h["line"] for h in headers]
+        keys = [bisect_right(header_lines, r.get("line") or 0) for r in dated]
+    else:
+        keys = [r.get("date") for r in dated]
+    numbers: dict[int, int] = {}
+    previous: object = object()
+    number = -1
+    for r, key in zip(dated, keys, strict=True):
+        if key != previous:
+            previous, number = key, number + 1
+        numbers[id(r)] = number
+    return numbers
 
 
 def _latest(figures: list[Figure]) -> Figure | None:
