@@ -201,21 +201,17 @@ def document_record(
     >>> document_record("a.pdf", "ab12", "unicode", 10, 2, "pdf", 1)["pages"]
     1
     """
-    record = {
-        "kind": "document",
-        "doc": doc,
-        "line": None,
-        "span": None,
-        "text": None,
-        "date": None,
-        "section": None,
-        "schema": SCHEMA_VERSION,
-        "sha256": sha256,
-        "format": format,
-        "encoding": encoding,
-        "chars": chars,
-        "lines": lines,
-    }
+    record: dict[str, Any] = {f.name: None for f in ENVELOPE}
+    record.update(
+        kind="document",
+        doc=doc,
+        schema=SCHEMA_VERSION,
+        sha256=sha256,
+        format=format,
+        encoding=encoding,
+        chars=chars,
+        lines=lines,
+    )
     if pages is not None:
         record["pages"] = pages
     return record
@@ -243,18 +239,7 @@ class Match:
         ``start`` in a PDF.
         """
         start, end = self.start, self.end
-        if page is None:
-            return {
-                "kind": self.kind,
-                "doc": doc,
-                "line": line,
-                "span": [start, end],
-                "text": text[start:end],
-                "date": self.date,
-                "section": section,
-                **self.fields,
-            }
-        return {
+        record = {
             "kind": self.kind,
             "doc": doc,
             "line": line,
@@ -262,6 +247,8 @@ class Match:
             "text": text[start:end],
             "date": self.date,
             "section": section,
-            "page": page,
-            **self.fields,
         }
+        if page is not None:
+            record["page"] = page
+        record.update(self.fields)
+        return record

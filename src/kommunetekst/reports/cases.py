@@ -62,7 +62,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from ..document import iso
 from ..records import parse_date
 from .filters import Filters
 from .schema import Record, compact_lines, doc_names, is_newest_first, source_ref
@@ -469,38 +468,22 @@ CHECK_FIELDS = ("date", "place", "problem", "message", "sources")
 
 def cases_as_dicts(series: CaseSeries) -> list[dict[str, Any]]:
     """The rows as flat dicts (keys :data:`CASE_FIELDS`); ``sources`` is a list of ``doc:line``."""
-    return [
-        {
-            "date": iso(r.date),
-            "place": r.place,
-            "total": r.total,
-            "new": r.new,
-            "since": r.since,
-            "since_date": iso(r.since_date),
-            "new_computed": r.new_computed,
-            "computed_from": iso(r.computed_from),
-            "hospitalized": r.hospitalized,
-            "hospitalized_place": r.hospitalized_place,
-            "deaths": r.deaths,
-            "totals_differ": r.totals_differ,
-            "sources": [source_ref(d, n) for d, n in r.sources],
-        }
-        for r in series.rows
-    ]
+    return [{name: _plain(getattr(r, name)) for name in CASE_FIELDS} for r in series.rows]
 
 
 def contradictions_as_dicts(series: CaseSeries) -> list[dict[str, Any]]:
     """The contradictions as flat dicts (keys :data:`CHECK_FIELDS`)."""
-    return [
-        {
-            "date": iso(c.date),
-            "place": c.place,
-            "problem": c.problem,
-            "message": c.message,
-            "sources": [source_ref(d, n) for d, n in c.sources],
-        }
-        for c in series.contradictions
-    ]
+    found = series.contradictions
+    return [{name: _plain(getattr(c, name)) for name in CHECK_FIELDS} for c in found]
+
+
+def _plain(value: object) -> object:
+    """A field of a row as JSON and CSV write it: a date in ISO, ``sources`` as ``doc:line``."""
+    if isinstance(value, _dt.date):
+        return value.isoformat()
+    if isinstance(value, tuple):  # sources: (doc, line) pairs
+        return [source_ref(doc, line) for doc, line in value]
+    return value
 
 
 # -- Rich renderables ---------------------------------------------------------------------------
