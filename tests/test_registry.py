@@ -1,4 +1,4 @@
-"""Every registered extractor passes the same checks (STYLE §7)."""
+"""Every registered extractor passes the same checks (CONTRIBUTING.md, step 4)."""
 
 from __future__ import annotations
 

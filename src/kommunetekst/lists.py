@@ -138,7 +138,7 @@ CATEGORY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("need", ("behov", "trenger", "treng", "søker", "bistand")),
     ("topic", ("tema",)),
 )
-#: Every category a list item can have: SPEC §2's, with ``discussed`` after ``decision``.
+#: Every category a list item can have (the README's Extractors table lists them).
 CATEGORIES: tuple[str, ...] = (*dict.fromkeys(c for c, _ in CATEGORY_WORDS), "other")
 
 
@@ -148,7 +148,7 @@ _CATEGORY_OF_WORD = tuple((w, c) for c, ws in CATEGORY_WORDS for w in ws)
 
 
 def categorize(heading: str | None) -> str:
-    """The SPEC §2 category of a list, from the words of its lead-in line.
+    """The category of a list, from the words of its lead-in line.
 
     >>> categorize("Kriseledelsen har blant annet diskutert:")
     'discussed'
