@@ -4,6 +4,9 @@ Input is hand-written records that follow the declared schema (kommunetekst.reco
 tests/fixtures/reports--seeds.jsonl: the seed facts (the case series of seed
 000, its phone numbers, the percentages of seeds 002-004) as records with real
 spans, plus the date headers and bullets the extractors give for the seeds.
+It is JSONL of record schema 1 (no ``section``), so the seed tests also read the reports'
+fallback for older JSONL; test_the_seeds_report_the_same_with_and_without_section compares
+the two on fresh output.
 
 Golden files: each report is rendered at width 100 with colour off and compared
 with tests/golden/<report>.txt. After an intended change, regenerate them with
