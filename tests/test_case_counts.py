@@ -554,7 +554,7 @@ def test_table_is_big_enough() -> None:
 
 def test_fields_are_typed_and_in_order() -> None:
     (rec,) = records(HEADER + "Det er 5 nye smittede i Bærum fra i går.", "case_count")
-    assert list(rec)[6:] == ["metric", "value", "place", "since", "since_date", "kommune_no"]
+    assert list(rec)[7:] == ["metric", "value", "place", "since", "since_date", "kommune_no"]
     assert isinstance(rec["value"], int) and not isinstance(rec["value"], bool)
     assert rec["since_date"] == "2020-03-29" and rec["place"] == "Bærum"
     assert rec["kommune_no"] == "3024"

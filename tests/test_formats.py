@@ -189,7 +189,7 @@ def test_two_page_pdf_gives_the_records_of_the_plain_text_with_pages(pdf_bytes: 
 
 def test_pdf_records_carry_page_right_after_the_envelope(pdf_bytes: bytes) -> None:
     for r in list(extract_bytes(pdf_bytes, "rapport.pdf"))[1:]:
-        assert list(r)[6] == PAGE.name
+        assert list(r)[7] == PAGE.name
         assert check_record(r) is None
     assert check_record({"kind": "phone", "doc": "a.pdf", "page": "2"}) is not None
 
@@ -205,7 +205,7 @@ def test_docx_gives_the_records_of_the_plain_text() -> None:
 
 def test_plain_text_document_record_says_text_and_nothing_else_changed() -> None:
     doc = next(extract_bytes(PLAIN.encode(), "logg.txt"))
-    assert list(doc)[6:] == ["schema", "sha256", "format", "encoding", "chars", "lines"]
+    assert list(doc)[7:] == ["schema", "sha256", "format", "encoding", "chars", "lines"]
     assert doc["format"] == "text"
 
 

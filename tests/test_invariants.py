@@ -55,3 +55,20 @@ def test_large_documents_are_merged_lazily_in_the_same_order(
     merged = [dump_lines(extract_bytes(p.read_bytes(), p.name)) for p in seed_paths]
     assert merged == sorted_path
     assert sum(b.count(b"\n") for b in merged) > 100
+
+
+def test_every_record_names_the_date_header_line_above_it(seed_paths: list[Path]) -> None:
+    # Worked out here as the reports of schema 1 did: by the lines of the date_header records.
+    devset = Path(__file__).resolve().parent / "data" / "devset" / "texts"
+    named = nulls = 0
+    for path in [*seed_paths, *sorted(devset.glob("*.txt"))]:
+        recs = list(extract_bytes(path.read_bytes(), path.name))
+        assert recs[0]["section"] is None
+        section = None
+        for r in recs[1:]:
+            if r["kind"] == "date_header":
+                section = r["text"]
+            assert r["section"] == section, (path.name, r["line"], r["kind"])
+            named += section is not None
+            nulls += section is None
+    assert named > 100 and nulls > 100

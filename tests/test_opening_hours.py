@@ -361,7 +361,7 @@ def test_date_is_the_sections_date() -> None:
 
 def test_fields_in_order() -> None:
     (r,) = records("Du møter oss kl. 09-15.", KIND)
-    assert list(r)[6:] == ["opens", "closes", "days"]
+    assert list(r)[7:] == ["opens", "closes", "days"]
 
 
 ADVERSARIAL = {

@@ -372,7 +372,7 @@ def test_date_is_the_sections_date() -> None:
 
 def test_fields_in_order() -> None:
     (r,) = records("Ledigheten er 12 %.", KIND)
-    assert list(r)[6:] == ["value", "unit", "year"]
+    assert list(r)[7:] == ["value", "unit", "year"]
     assert isinstance(r["value"], float)
 
 

@@ -501,6 +501,7 @@ def test_field_order_evidence_and_date() -> None:
         "span",
         "text",
         "date",
+        "section",
         "number",
         "display",
         "type",

@@ -4,6 +4,9 @@ Input is hand-written records that follow the declared schema (kommunetekst.reco
 tests/fixtures/reports--seeds.jsonl: the seed facts (the case series of seed
 000, its phone numbers, the percentages of seeds 002-004) as records with real
 spans, plus the date headers and bullets the extractors give for the seeds.
+It is JSONL of record schema 1 (no ``section``), so the seed tests also read the reports'
+fallback for older JSONL; test_the_seeds_report_the_same_with_and_without_section compares
+the two on fresh output.
 
 Golden files: each report is rendered at width 100 with colour off and compared
 with tests/golden/<report>.txt. After an intended change, regenerate them with
@@ -89,9 +92,11 @@ def case(
     since_date: str | None = None,
     col: int = 0,
     text: str = "",
+    section: str | None = None,
 ) -> dict[str, Any]:
+    """A ``case_count`` record; with ``section``, one of record schema 2 (else 1, without it)."""
     start = line * 100 + col
-    return {
+    record: dict[str, Any] = {
         "kind": "case_count",
         "doc": doc,
         "line": line,
@@ -104,6 +109,9 @@ def case(
         "since": since,
         "since_date": since_date,
     }
+    if section is not None:
+        record["section"] = section
+    return record
 
 
 def render(renderable: Any, width: int = 100) -> str:
@@ -238,6 +246,49 @@ def test_without_headers_the_log_order_comes_from_the_figures() -> None:
     series = rc.collect_cases(recs)
     assert series.newest_first == {"log.txt": True}
     assert totals(series) == {"2020-03-18": 104, "2020-03-19": 123, "2020-03-20": 130}
+
+
+# An oldest-first log with two reports of 19 March under two headers: the later report (123)
+# wins. Read as one run of one date, the first (111) would.
+TWO_REPORTS_OF_ONE_DAY = [
+    (2, "2020-03-18", 104, "18.03.2020 Smittetall"),
+    (4, "2020-03-19", 111, "19.03.2020 kl. 10 Smittetall"),
+    (6, "2020-03-19", 123, "19.03.2020 kl. 18 Oppdatert"),
+    (8, "2020-03-20", 130, "20.03.2020 Smittetall"),
+]
+
+
+def test_sections_are_read_from_the_records_section() -> None:
+    # extract --only case_count: no date_header records, but each figure names its section
+    recs = [case(line, d, "total", v, section=s) for line, d, v, s in TWO_REPORTS_OF_ONE_DAY]
+    series = rc.collect_cases(recs)
+    assert series.newest_first == {"log.txt": False}
+    assert totals(series)["2020-03-19"] == 123
+    assert "the latest report, 123 (line 6), is used" in series.contradictions[0].message
+
+
+def test_records_without_section_take_their_sections_from_the_header_lines() -> None:
+    # JSONL of record schema 1: no section field; the date_header records place the figures
+    recs = []
+    for line, d, v, _ in TWO_REPORTS_OF_ONE_DAY:
+        recs += [header(line - 1, d), case(line, d, "total", v)]
+    assert all("section" not in r for r in recs)
+    assert totals(rc.collect_cases(recs))["2020-03-19"] == 123
+    # with neither sections nor headers, consecutive figures of one date are one section
+    bare = [case(line, d, "total", v) for line, d, v, _ in TWO_REPORTS_OF_ONE_DAY]
+    assert totals(rc.collect_cases(bare))["2020-03-19"] == 111
+
+
+def test_the_seeds_report_the_same_with_and_without_section(seed_paths: list[Path]) -> None:
+    from kommunetekst import extract_bytes
+
+    new = [r for p in seed_paths for r in extract_bytes(p.read_bytes(), p.name)]
+    assert sum(r.get("section") is not None for r in new if r["kind"] == "case_count") > 20
+    old = [{k: v for k, v in r.items() if k != "section"} for r in new]
+    with_section, without = rc.collect_cases(new), rc.collect_cases(old)
+    assert with_section.rows == without.rows
+    assert with_section.contradictions == without.contradictions
+    assert len(with_section.rows) > 10
 
 
 def test_across_documents_the_later_document_wins_and_is_flagged() -> None:

@@ -248,6 +248,7 @@ ENVELOPE = {
 FIELDS = [
     "line",
     "date",
+    "section",
     "metric",
     "value",
     "place",

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import regex
 
-from .textutil import HSPACE_CLASS
+from .textutil import HSPACE, HSPACE_CLASS, SPACE_CLASS
 
 # Bokmål and nynorsk month names and their usual abbreviations.
 MONTHS: dict[str, int] = {
@@ -43,8 +43,9 @@ WEEKDAYS: dict[str, int] = {
     "søndag": 6, "sundag": 6, "søndagen": 6,
 }  # fmt: skip
 
-_MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
-_WEEKDAY_ALT = "|".join(sorted(WEEKDAYS, key=len, reverse=True))
+#: The month and weekday names as regex alternatives, longest first ("januar" before "jan").
+MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
+WEEKDAY_ALT = "|".join(sorted(WEEKDAYS, key=len, reverse=True))
 _S = HSPACE_CLASS
 
 # A date at the start of a line, in the forms news logs use. Named groups:
@@ -59,10 +60,10 @@ HEADER_RE = re.compile(
     rf"""
     ^ {_S}*
     (?P<date_text>
-        (?: (?=[mtofls]) (?P<weekday> {_WEEKDAY_ALT} ) ,? {_S}+ | )
+        (?: (?=[mtofls]) (?P<weekday> {WEEKDAY_ALT} ) ,? {_S}+ | )
         (?:
             (?P<nd> [0-3]?\d ) \. (?P<nm> [01]?\d ) \. (?P<ny> (?:19|20)\d\d | \d\d ) (?! [\d.]\d )
-          | (?P<td> [0-3]?\d ) \. {_S}* (?P<tm> {_MONTH_ALT} ) \.?
+          | (?P<td> [0-3]?\d ) \. {_S}* (?P<tm> {MONTH_ALT} ) \.?
             (?: {_S}+ (?P<ty> (?:19|20)\d\d ) | )
             # Day and month only after a weekday ("tirsdag 24.3.", "Lørdag 24/10",
             # "Fredag 13/3/2020"): alone, "1.2." is as likely a section number, "10.44" a
@@ -95,7 +96,7 @@ HEADER_RE = re.compile(
 # point per line; the lookahead (the first letters of the alternatives) rejects most
 # lines with one class test, where they would try all eleven case-folded alternatives.
 _HEADER_START_RE = re.compile(
-    r"\n[ \t\u00a0\u202f]*+(?=(?i:[\dmtofls]))"
+    rf"\n{SPACE_CLASS}*+(?=(?i:[\dmtofls]))"
     r"(?:\d|(?i:man|mån|tir|tys|ons|tor|fre|lør|lau|søn|sun))"
 )
 
@@ -117,7 +118,6 @@ def _iter_header_matches(text: str) -> Iterator[re.Match[str]]:
 _SENTENCE_INSIDE_RE = re.compile(r"[.!?]\s+[A-ZÆØÅÄÖÜÉ«\"“]")
 _MAX_TITLE_CHARS = 120
 _MAX_TITLE_WORDS = 14
-_TRIM = " \t\u00a0\u202f\u2009\u2007"
 
 
 def two_digit_year(yy: int) -> int:
@@ -300,7 +300,7 @@ def find_headers(text: str, year: int | None = None) -> list[Header]:
             end = title_start + len(title_raw.rstrip())
         else:  # the date (and time) alone: the evidence ends at its last character
             end = title_start
-            while text[end - 1] in _TRIM:
+            while text[end - 1] in HSPACE:
                 end -= 1
         time = f"{int(hh):02d}:{mm or '00'}" if hh else None
         h = Header(
@@ -360,7 +360,7 @@ INLINE_DATE_RE = regex.compile(
     (?<![\d.])
     (?:
         (?P<nd>[0-3]?\d)\.(?P<nm>[01]?\d)\.(?P<ny>(?:19|20)\d\d|\d\d)(?![\d]|\.\d)
-      | (?P<td>[0-3]?\d)\.{_S}*(?P<tm>{_MONTH_ALT})\b\.?(?:{_S}+(?P<ty>(?:19|20)\d\d))?
+      | (?P<td>[0-3]?\d)\.{_S}*(?P<tm>{MONTH_ALT})\b\.?(?:{_S}+(?P<ty>(?:19|20)\d\d))?
     )
     """,
     regex.VERBOSE | regex.IGNORECASE,

@@ -44,7 +44,7 @@ from operator import attrgetter
 
 import regex
 
-from .dates import MONTHS
+from .dates import MONTH_ALT
 from .textutil import HSPACE, HSPACE_CLASS, fold_whitespace
 
 _S = HSPACE_CLASS
@@ -86,7 +86,7 @@ _QUOTE_RE = regex.compile(r"(?<=\s)(?:sier|sa|skriv|skriver|seier)\s+\p{L}", reg
 # A lone dash paragraph that opens in the first person is speech: "– Vi må stå sammen."
 _FIRST_PERSON_RE = re.compile(r"(?:Jeg|Eg|Vi|Me)\b")
 # "1. mai …" after a number mark: a date, not the first item of a list.
-_MONTH_WORD_RE = re.compile(rf"(?i:{'|'.join(sorted(MONTHS, key=len, reverse=True))})\b\.?")
+_MONTH_WORD_RE = re.compile(rf"(?i:{MONTH_ALT})\b\.?")
 _STRONG = frozenset("•·*▪◦‣●")
 _ROMAN = {
     "i": 1,
@@ -138,7 +138,7 @@ CATEGORY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("need", ("behov", "trenger", "treng", "søker", "bistand")),
     ("topic", ("tema",)),
 )
-#: Every category a list item can have: SPEC §2's, with ``discussed`` after ``decision``.
+#: Every category a list item can have (the README's Extractors table lists them).
 CATEGORIES: tuple[str, ...] = (*dict.fromkeys(c for c, _ in CATEGORY_WORDS), "other")
 
 
@@ -148,7 +148,7 @@ _CATEGORY_OF_WORD = tuple((w, c) for c, ws in CATEGORY_WORDS for w in ws)
 
 
 def categorize(heading: str | None) -> str:
-    """The SPEC §2 category of a list, from the words of its lead-in line.
+    """The category of a list, from the words of its lead-in line.
 
     >>> categorize("Kriseledelsen har blant annet diskutert:")
     'discussed'

@@ -33,6 +33,8 @@ def iter_records(
 ) -> Iterator[dict[str, Any]]:
     """The records of ``document`` from the chosen extractors, in text order.
 
+    Every record says its ``section``: the date header line it sits under (the
+    ``text`` of that header's ``date_header`` record), or None above the first header.
     With ``page_starts`` (the offset where each page of a PDF starts), every record
     says its ``page``.
 
@@ -63,21 +65,24 @@ def iter_records(
     else:
         ranked = [_ranked(stream, rank) for rank, stream in enumerate(streams)]
         ordered = (t[2] for t in heapq.merge(*ranked, key=_START_RANK))
-    # Records come in text order, so each line number follows from the last one.
+    # Records come in text order, so each line number and each section follows from the
+    # last one. A record's section is the line of the date header above it, as that
+    # header's record gives it (from the date to the end of the title).
     count = text.count
+    headers = document.headers
+    n_headers = len(headers)
     line, pos = 1, 0
-    if page_starts:
-        for m in ordered:
-            start = m.start
-            line += count("\n", pos, start)
-            pos = start
-            yield m.to_dict(name, line, text, bisect.bisect_right(page_starts, start))
-        return
+    passed, section = 0, None  # headers[passed]: the first header not yet passed
     for m in ordered:
         start = m.start
         line += count("\n", pos, start)
         pos = start
-        yield m.to_dict(name, line, text)
+        while passed < n_headers and headers[passed].line_start <= start:
+            header = headers[passed]
+            section = text[header.start : header.end]
+            passed += 1
+        page = bisect.bisect_right(page_starts, start) if page_starts else None
+        yield m.to_dict(name, line, text, section, page)
 
 
 # Documents up to this many characters (1 Mi) have their records sorted in one list:

@@ -1,7 +1,7 @@
 """The records kommunetekst writes: their fields and types, and how they are built.
 
 Every record is one flat JSON object: the envelope (:data:`ENVELOPE`: ``kind``,
-``doc``, ``line``, ``span``, ``text``, ``date``), on records of a PDF its
+``doc``, ``line``, ``span``, ``text``, ``date``, ``section``), on records of a PDF its
 :data:`PAGE`, then the fields of its kind. Each extractor declares its kind's
 fields and their types in its ``INFO`` (:class:`ExtractorInfo`); the ``document``
 record that opens every document declares its own in :data:`DOCUMENT`. Everything
@@ -24,7 +24,8 @@ from dataclasses import field as dataclass_field
 from typing import Any, Literal, cast, get_args
 
 #: Bump when the shape of the records changes for the same input.
-SCHEMA_VERSION = 1
+#: 2: every record has ``section``.
+SCHEMA_VERSION = 2
 
 #: The value types a field can have:
 #:
@@ -115,7 +116,7 @@ def parse_date(value: object) -> _dt.date | None:
 
 
 #: The fields every record starts with, in output order. A ``document`` record has
-#: only ``kind`` and ``doc``; its ``line``, ``span``, ``text`` and ``date`` are null.
+#: only ``kind`` and ``doc``; its ``line``, ``span``, ``text``, ``date`` and ``section`` are null.
 ENVELOPE: tuple[Field, ...] = parse_fields(
     {
         "kind": "string",
@@ -124,6 +125,9 @@ ENVELOPE: tuple[Field, ...] = parse_fields(
         "span": "span?",  # [start, end) of the evidence in the decoded text
         "text": "string?",  # the evidence: decoded_text[start:end]
         "date": "date?",  # the date the record belongs to: its own, or its section's
+        # the date header line the record sits under (the ``text`` of that ``date_header``
+        # record); null above the first header
+        "section": "string?",
     }
 )
 
@@ -192,25 +196,22 @@ def document_record(
 
     ``pages`` is written only when given (a PDF).
 
-    >>> list(document_record("a.txt", "ab12", "utf-8", 10, 2))[6:]
+    >>> list(document_record("a.txt", "ab12", "utf-8", 10, 2))[7:]
     ['schema', 'sha256', 'format', 'encoding', 'chars', 'lines']
     >>> document_record("a.pdf", "ab12", "unicode", 10, 2, "pdf", 1)["pages"]
     1
     """
-    record = {
-        "kind": "document",
-        "doc": doc,
-        "line": None,
-        "span": None,
-        "text": None,
-        "date": None,
-        "schema": SCHEMA_VERSION,
-        "sha256": sha256,
-        "format": format,
-        "encoding": encoding,
-        "chars": chars,
-        "lines": lines,
-    }
+    record: dict[str, Any] = {f.name: None for f in ENVELOPE}
+    record.update(
+        kind="document",
+        doc=doc,
+        schema=SCHEMA_VERSION,
+        sha256=sha256,
+        format=format,
+        encoding=encoding,
+        chars=chars,
+        lines=lines,
+    )
     if pages is not None:
         record["pages"] = pages
     return record
@@ -228,30 +229,26 @@ class Match:
     date: str | None = None
     fields: dict[str, Any] = dataclass_field(default_factory=dict)
 
-    def to_dict(self, doc: str, line: int, text: str, page: int | None = None) -> dict[str, Any]:
+    def to_dict(
+        self, doc: str, line: int, text: str, section: str | None, page: int | None = None
+    ) -> dict[str, Any]:
         """The record: the :data:`ENVELOPE`, its :data:`PAGE` when given, then the kind's fields.
 
         ``line`` is the line of ``start`` (the pipeline counts it); ``text`` the decoded
-        text; ``page`` the page of ``start`` in a PDF.
+        text; ``section`` the date header line above ``start``; ``page`` the page of
+        ``start`` in a PDF.
         """
         start, end = self.start, self.end
-        if page is None:
-            return {
-                "kind": self.kind,
-                "doc": doc,
-                "line": line,
-                "span": [start, end],
-                "text": text[start:end],
-                "date": self.date,
-                **self.fields,
-            }
-        return {
+        record = {
             "kind": self.kind,
             "doc": doc,
             "line": line,
             "span": [start, end],
             "text": text[start:end],
             "date": self.date,
-            "page": page,
-            **self.fields,
+            "section": section,
         }
+        if page is not None:
+            record["page"] = page
+        record.update(self.fields)
+        return record

@@ -6,13 +6,33 @@ import re
 
 import regex
 
-#: Every horizontal space municipal texts put between digit groups or words:
-#: normal, tab, no-break (U+00A0), narrow no-break (U+202F), thin (U+2009) and figure (U+2007).
-HSPACE = " \t\u00a0\u202f\u2009\u2007"
-HSPACE_CLASS = "[ \\t\\u00a0\\u202f\\u2009\\u2007]"
+#: The spaces between the words of a line: normal, tab, no-break (U+00A0) and narrow
+#: no-break (U+202F).
+SPACE = " \t\u00a0\u202f"
+#: Every horizontal space municipal texts put between digit groups or words: :data:`SPACE`,
+#: thin (U+2009) and figure (U+2007).
+HSPACE = SPACE + "\u2009\u2007"
 #: Hyphen, en dash, em dash and minus sign, as they appear in ranges.
 DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2212"
-DASH_CLASS = "[-\\u2010\\u2011\\u2012\\u2013\\u2014\\u2212]"
+
+
+def char_class(chars: str) -> str:
+    r"""A regex character class of ``chars``, each written as an escape, so that it means
+    the same in a verbose pattern (where a bare space is ignored) and in any position.
+
+    >>> char_class(" -")
+    '[\\u0020\\u002d]'
+    """
+    return "[" + "".join(f"\\u{ord(c):04x}" for c in chars) + "]"
+
+
+SPACE_CLASS = char_class(SPACE)
+HSPACE_CLASS = char_class(HSPACE)
+DASH_CLASS = char_class(DASHES)
+
+#: How far from a match an extractor looks for its sentence: Document.sentence_bounds
+#: scans from the start of the line, which is quadratic on a long line of many sentences.
+SENTENCE_WINDOW = 400
 
 _ZERO_WIDTH = str.maketrans("", "", "\u200b\u00ad\ufeff")
 
@@ -58,18 +78,6 @@ def parse_int_grouped(s: str) -> int:
     return int("".join(ch for ch in s if ch.isdigit()))
 
 
-def parse_decimal_comma(s: str) -> float:
-    """Read a Norwegian decimal number: comma (or dot) as decimal mark, spaces as grouping.
-
-    >>> parse_decimal_comma("67,9")
-    67.9
-    >>> parse_decimal_comma("1 234,5")
-    1234.5
-    """
-    s = "".join(ch for ch in s if not ch.isspace() and ch not in "\u00a0\u202f\u2009\u2007")
-    return float(s.replace(",", "."))
-
-
 # Sentence ends: . ! ? followed by space and a capital (\p{Lu}), a digit, a quote or a dash.
 # The pattern starts with the punctuation, so the engine skips to candidates fast;
 # abbreviations are checked afterwards, in Python. The stdlib ``re`` runs it (a call of
@@ -80,7 +88,7 @@ def parse_decimal_comma(s: str) -> float:
 # that fails the rule is no sentence end, at its start or anywhere inside it.
 _SENTENCE_START_RE = regex.compile(r"[\p{Lu}\d«\"–—-]")
 _SENTENCE_END_RE = re.compile(
-    r"[.!?][.!?]*[\"»”']?[ \t\u00a0\u202f]+(?=[A-ZÀ-ÖØ-Þ0-9«\"-]|[^\x00-\xff])"
+    rf"[.!?][.!?]*[\"»”']?{SPACE_CLASS}+(?=[A-ZÀ-ÖØ-Þ0-9«\"-]|[^\x00-\xff])"
 )
 # Abbreviations that end in a dot and are followed by a number or a name do not end
 # a sentence: "kl. 09-15", "tlf. 22 00 00 00", "bl.a. Bærum", "ca. 40", "nr. 3".

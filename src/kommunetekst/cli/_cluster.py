@@ -11,30 +11,23 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
-from collections.abc import Iterator
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
 import click
 
 from ._io import (
-    AtomicOutput,
-    OutputError,
     Sink,
     check_output_path,
-    closed_pipe_ends_quietly,
-    is_terminal,
+    document_progress,
     is_url,
-    os_reason,
-    output_error,
-    silence_stdout,
     stat_or_none,
-    stdout_bytes,
     stdout_file_stat,
 )
+from .extract import say, write_output
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    pass
 
 
 def extract_on_cluster(
@@ -87,7 +80,7 @@ def extract_on_cluster(
             )
         sources = [replace(s, doc=doc_name) if s.name == "-" else s for s in sources]
     for is_error, message in inputs.messages:
-        _say(is_error, message)
+        say(is_error, message)
     failed = any(is_error for is_error, _ in inputs.messages)
 
     try:
@@ -95,54 +88,33 @@ def extract_on_cluster(
     except cluster.ClusterError as e:
         raise click.ClickException(f"{e}.") from e
 
-    def run(out: Sink) -> None:
-        nonlocal failed
+    def run(out: Sink) -> bool:
+        failed = False
         results = cluster.iter_results(
             sources, client, year=year, only=only, write=out.write, sizes=inputs.sizes
         )
-        with _progress(len(sources)) as advance, contextlib.closing(results):
+        with (
+            document_progress(len(sources), "extract on the cluster") as advance,
+            contextlib.closing(results),
+        ):
             for data, problems in results:
                 if data:
                     out.write(data)
                 for is_error, message in problems:
-                    _say(is_error, message)
+                    say(is_error, message)
                     failed = failed or is_error
                 advance()
         out.flush()
+        return failed
 
     try:
-        _write(output, run)
+        failed = write_output(output, run) or failed
     except cluster.ClusterError as e:
         raise click.ClickException(f"{e}.") from e
     finally:
         client.close()  # type: ignore[no-untyped-call]
     if failed:
         sys.exit(1)
-
-
-def _write(output: str | None, run: Callable[[Sink], None]) -> None:
-    """``run`` into ``output``, replaced atomically once all is written, or into stdout."""
-    if not output:
-        try:
-            with closed_pipe_ends_quietly():
-                run(Sink(stdout_bytes(), "to standard output", "the output is incomplete"))
-        except OutputError:
-            silence_stdout()  # what is still buffered would fail again at exit
-            raise
-        return
-    try:
-        atomic = AtomicOutput(output)
-    except OSError as e:
-        folder = os.path.dirname(os.path.realpath(output))
-        raise click.BadParameter(
-            f"cannot create a file in {folder} ({os_reason(e)}); choose another place.",
-            param_hint="-o",
-        ) from e
-    try:
-        with atomic as fh:
-            run(Sink(fh, output, "it was left as it was"))
-    except OSError as e:  # flush, fsync or rename at the end
-        raise output_error(output, e, "it was left as it was") from e
 
 
 def _refuse_output_as_input(paths: tuple[str, ...], output: str, out_stat: os.stat_result) -> None:
@@ -152,36 +124,3 @@ def _refuse_output_as_input(paths: tuple[str, ...], output: str, out_stat: os.st
             raise click.BadParameter(
                 f"{output} is also an input; write the output to another file.", param_hint="-o"
             )
-
-
-def _say(is_error: bool, message: str) -> None:
-    click.echo(f"{'Error' if is_error else 'Warning'}: {message}", err=True)
-
-
-@contextlib.contextmanager
-def _progress(total: int) -> Iterator[Callable[[], None]]:
-    """A progress bar of documents on stderr when it is a terminal and there are several.
-
-    Yields the function that advances it by one document.
-    """
-    if total <= 1 or not is_terminal(sys.stderr):
-        yield lambda: None
-        return
-    from rich.console import Console
-    from rich.progress import (
-        BarColumn,
-        MofNCompleteColumn,
-        Progress,
-        TextColumn,
-        TimeRemainingColumn,
-    )
-
-    columns = (
-        TextColumn("extract on the cluster"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeRemainingColumn(),
-    )
-    with Progress(*columns, console=Console(stderr=True), transient=True) as progress:
-        task = progress.add_task("extract", total=total)
-        yield lambda: progress.advance(task)

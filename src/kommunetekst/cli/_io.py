@@ -30,7 +30,7 @@ import re
 import stat
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import IO
 
@@ -513,6 +513,30 @@ def _holds_our_output(path: str) -> bool:
     except OSError:
         return False
     return head in (b"", start)
+
+
+@contextlib.contextmanager
+def document_progress(total: int, label: str) -> Iterator[Callable[[], None]]:
+    """A progress bar of documents on stderr when it is a terminal and there are several.
+
+    Yields the function that advances it by one document.
+    """
+    if total <= 1 or not is_terminal(sys.stderr):
+        yield lambda: None
+        return
+    from rich.console import Console
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeRemainingColumn,
+    )
+
+    columns = (TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
+    with Progress(*columns, console=Console(stderr=True), transient=True) as progress:
+        task = progress.add_task(label, total=total)
+        yield lambda: progress.advance(task)
 
 
 def is_terminal(stream: IO[str] | None) -> bool:

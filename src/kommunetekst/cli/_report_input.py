@@ -98,6 +98,14 @@ class ReportInput:
         if not self.paths and not self.piped:
             self.uses_sample = True
 
+    def problem_lines(self) -> list[str]:
+        """What went wrong while reading, as lines for stderr: warnings, errors, skipped lines."""
+        lines = [f"Warning: {m}" for m in self.warnings] + [f"Error: {m}" for m in self.errors]
+        if self.skipped_lines:
+            n = self.skipped_lines
+            lines.append(f"Skipped {n} invalid JSONL line{'s' if n != 1 else ''} (--skip-invalid).")
+        return lines
+
     def records(self, kinds: Iterable[str] | None = None) -> Iterator[Record]:
         """Every record of every input (``document`` records included), or only of ``kinds``.
 

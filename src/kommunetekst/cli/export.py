@@ -405,15 +405,8 @@ def _progress(enabled: bool) -> Iterator[Callable[[int, int], None] | None]:
 
 
 def _report_problems(source: ReportInput) -> None:
-    for message in source.warnings:
-        click.echo(f"Warning: {message}", err=True)
-    for message in source.errors:
-        click.echo(f"Error: {message}", err=True)
-    if source.skipped_lines:
-        n = source.skipped_lines
-        click.echo(
-            f"Skipped {n} invalid JSONL line{'s' if n != 1 else ''} (--skip-invalid).", err=True
-        )
+    for line in source.problem_lines():
+        click.echo(line, err=True)
 
 
 def _report(source: ReportInput, stats: ExportStats, output: str) -> None:

@@ -27,6 +27,7 @@ from ._io import (
     Source,
     check_output_path,
     closed_pipe_ends_quietly,
+    document_progress,
     exception_text,
     extractor_error_sentence,
     is_terminal,
@@ -143,7 +144,7 @@ def extract(
     found = _inputs(paths, output)
     sources = _with_options(found.sources, doc_name, whole_page)
     for is_error, message in found.messages:
-        _say(is_error, message)
+        say(is_error, message)
     if jobs is None:
         many = sum(1 for s in sources if s.name != "-") > _PARALLEL_FROM
         jobs = (os.cpu_count() or 1) if many else 1
@@ -151,7 +152,7 @@ def extract(
     def run(sink: Sink) -> bool:
         return _write_records(sources, year, only, jobs, sink)
 
-    failed = _to_file(output, run) if output else _to_stdout(run)
+    failed = write_output(output, run)
     if failed or found.errors:
         sys.exit(1)
 
@@ -190,8 +191,15 @@ def _with_options(sources: list[Source], doc_name: str | None, whole_page: bool)
     return sources
 
 
-def _say(is_error: bool, message: str) -> None:
+def say(is_error: bool, message: str) -> None:
+    """Write ``Error: message`` or ``Warning: message`` to stderr."""
     click.echo(f"{'Error' if is_error else 'Warning'}: {message}", err=True)
+
+
+def write_output(output: str | None, run: Callable[[Sink], bool]) -> bool:
+    """``run`` into ``output`` (replaced atomically once all is written) or into stdout;
+    returns what ``run`` returns (whether a document failed)."""
+    return _to_file(output, run) if output else _to_stdout(run)
 
 
 def _to_file(output: str, run: Callable[[Sink], bool]) -> bool:
@@ -228,43 +236,19 @@ def _write_records(
     """Extract every source into ``sink``, in order; True when one of them failed."""
     failed = False
     with (
-        _progress(len(sources)) as advance,
+        document_progress(len(sources), "extract") as advance,
         contextlib.closing(iter_results(sources, year, only, jobs, sink.write)) as results,
     ):
         for result in results:
             if result.jsonl:
                 sink.write(result.jsonl)
             for is_error, message in result.messages:
-                _say(is_error, message)
+                say(is_error, message)
                 failed = failed or is_error
             advance()
             _signals.check()
     sink.flush()
     return failed
-
-
-@contextlib.contextmanager
-def _progress(total: int) -> Iterator[Callable[[], None]]:
-    """A progress bar on stderr when it is a terminal and there are several documents.
-
-    Yields the function that advances it by one document.
-    """
-    if total <= 1 or not is_terminal(sys.stderr):
-        yield lambda: None
-        return
-    from rich.console import Console
-    from rich.progress import (
-        BarColumn,
-        MofNCompleteColumn,
-        Progress,
-        TextColumn,
-        TimeRemainingColumn,
-    )
-
-    columns = (TextColumn("extract"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
-    with Progress(*columns, console=Console(stderr=True), transient=True) as progress:
-        task = progress.add_task("extract", total=total)
-        yield lambda: progress.advance(task)
 
 
 # -- one document ---------------------------------------------------------------------------

@@ -228,15 +228,8 @@ def _consume(
 
 
 def _report_problems(source: ReportInput) -> None:
-    for message in source.warnings:
-        click.echo(f"Warning: {message}", err=True)
-    for message in source.errors:
-        click.echo(f"Error: {message}", err=True)
-    if source.skipped_lines:
-        n = source.skipped_lines
-        click.echo(
-            f"Skipped {n} invalid JSONL line{'s' if n != 1 else ''} (--skip-invalid).", err=True
-        )
+    for line in source.problem_lines():
+        click.echo(line, err=True)
     if source.year is not None and source.jsonl_inputs:
         files = ", ".join(source.jsonl_inputs[:3]) + (", …" if len(source.jsonl_inputs) > 3 else "")
         click.echo(
@@ -311,6 +304,22 @@ def _csv_cell(value: object) -> object:
     if isinstance(value, bool):
         return "true" if value else "false"
     return value
+
+
+def _show(
+    opts: ReportOptions,
+    table: Callable[[], RenderableType],
+    rows: Callable[[], Sequence[dict[str, Any]]],
+    fields: Sequence[str],
+    noun: str,
+) -> None:
+    """The report as a table, or its rows as CSV or JSONL (``noun`` names them when none)."""
+    if opts.fmt == "table":
+        _print(table(), opts.width)
+    else:
+        found = rows()
+        _note_empty(found, noun, opts.fmt)
+        _write_rows(opts.fmt, found, fields)
 
 
 def _done(source: ReportInput, failed: bool = False) -> None:
@@ -504,11 +513,13 @@ def phones(opts: ReportOptions) -> None:
     source, records = _load(opts, report.KINDS, "phone")
     rows = report.collect_phones(records, opts.filters)
     _note_left_out(opts.filters, "phone occurrences")
-    if opts.fmt == "table":
-        _print(report.build_phones_table(rows), opts.width)
-    else:
-        _note_empty(rows, "phone numbers", opts.fmt)
-        _write_rows(opts.fmt, report.phones_as_dicts(rows), report.PHONE_FIELDS)
+    _show(
+        opts,
+        lambda: report.build_phones_table(rows),
+        lambda: report.phones_as_dicts(rows),
+        report.PHONE_FIELDS,
+        "phone numbers",
+    )
     _done(source)
 
 
@@ -528,11 +539,13 @@ def percentages(opts: ReportOptions) -> None:
     source, records = _load(opts, report.PERCENTAGE_KINDS, "percentage")
     rows = report.collect_percentages(records, opts.filters)
     _note_left_out(opts.filters, "percentages")
-    if opts.fmt == "table":
-        _print(report.build_percentages_table(rows), opts.width)
-    else:
-        _note_empty(rows, "percentages", opts.fmt)
-        _write_rows(opts.fmt, rows, report.PERCENTAGE_FIELDS)
+    _show(
+        opts,
+        lambda: report.build_percentages_table(rows),
+        lambda: rows,
+        report.PERCENTAGE_FIELDS,
+        "percentages",
+    )
     _done(source)
 
 
@@ -543,11 +556,13 @@ def _bullets(opts: ReportOptions, category: str | None) -> None:
     rows = report.collect_bullets(records, category, opts.filters)
     _note_left_out(opts.filters, "list items")
     shown = category or opts.filters.category
-    if opts.fmt == "table":
-        _print(report.build_bullets_table(rows, shown), opts.width)
-    else:
-        _note_empty(rows, "list items", opts.fmt)
-        _write_rows(opts.fmt, rows, report.BULLET_FIELDS)
+    _show(
+        opts,
+        lambda: report.build_bullets_table(rows, shown),
+        lambda: rows,
+        report.BULLET_FIELDS,
+        "list items",
+    )
     _done(source)
 
 
@@ -603,12 +618,13 @@ def timeline(opts: ReportOptions) -> None:
     source, records = _load(opts, report.TIMELINE_KINDS, "date_header")
     dated, undated = report.collect_timeline(records, opts.filters)
     _note_left_out(opts.filters, "entries")
-    if opts.fmt == "table":
-        _print(report.build_timeline_table(dated, undated), opts.width)
-    else:
-        rows = report.timeline_as_dicts(dated, undated)
-        _note_empty(rows, "entries", opts.fmt)
-        _write_rows(opts.fmt, rows, report.TIMELINE_FIELDS)
+    _show(
+        opts,
+        lambda: report.build_timeline_table(dated, undated),
+        lambda: report.timeline_as_dicts(dated, undated),
+        report.TIMELINE_FIELDS,
+        "entries",
+    )
     _done(source)
 
 

@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 import regex
 
-from ..dates import MONTHS, WEEKDAYS
+from ..dates import MONTH_ALT, WEEKDAY_ALT, WEEKDAYS
 from . import _case_words as W
 
 
@@ -502,8 +502,6 @@ TAIL_OK_RE = re.compile(
 
 
 # -- since and date ---------------------------------------------------------------------
-WEEKDAY_ALT = "|".join(sorted(WEEKDAYS, key=len, reverse=True))
-MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
 # A date for INLINE_DATE_RE to read: "27. mars", "27.3.", "27.03.2020".
 _SINCE_DATE = rf"\d{{1,2}}\.(?:\d{{1,2}}\.(?:\d{{2,4}})?|\s*(?:{MONTH_ALT})(?!\w)\.?)"
 # The time a new count is counted from. Three shapes: a word after "fra", "siden",

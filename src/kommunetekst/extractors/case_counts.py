@@ -126,7 +126,7 @@ from ..document import Document
 from ..gazetteer import kommune_no
 from ..numwords import NUMBER_WORD_PATTERN, parse_number_word
 from ..records import ExtractorInfo, Match
-from ..textutil import DASHES, HSPACE, parse_int_grouped, sentence_ends
+from ..textutil import DASHES, HSPACE, SPACE, parse_int_grouped, sentence_ends
 from . import _case_words as W
 from ._case_grammar import (
     CASE_NOUN_WORDS,
@@ -293,7 +293,7 @@ _THIS_NUMBER = ("ette tallet", "ette talet")
 
 
 # What may follow a sentence end before the next sentence starts.
-_SENTENCE_GAP_RE = re.compile("[.!?\"»”' \t\u00a0\u202f]*")
+_SENTENCE_GAP_RE = re.compile(f"[.!?\"»”'{SPACE}]*")
 
 
 def _read_paragraph(

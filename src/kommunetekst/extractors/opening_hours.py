@@ -79,7 +79,15 @@ import regex
 from ..dates import WEEKDAYS
 from ..document import Document
 from ..records import ExtractorInfo, Match
-from ..textutil import DASH_CLASS, DASHES, HSPACE_CLASS, fold_whitespace, sentence_bounds
+from ..textutil import (
+    DASH_CLASS,
+    DASHES,
+    HSPACE_CLASS,
+    SPACE,
+    fold_whitespace,
+    sentence_bounds,
+)
+from ..textutil import SENTENCE_WINDOW as _SENTENCE_WINDOW
 
 INFO = ExtractorInfo(
     name="opening_hours",
@@ -107,7 +115,7 @@ _TIL_AFTER_DIGIT_RE = regex.compile(r"(?<=\d) til ")
 _MELLOM_RE = regex.compile(
     rf"(?<! \p{{L}} ) mellom {_S}+ (?: {_KL} {_S}* )? (?= \d )", regex.VERBOSE | regex.IGNORECASE
 )
-_S1 = frozenset(" \t\u00a0\u202f")  # the spaces allowed between a time and its dash
+_S1 = frozenset(SPACE)  # the spaces allowed between a time and its dash
 
 
 def _time(side: str) -> str:
@@ -205,7 +213,7 @@ _ABBREVIATIONS = _ABBR_SET - {"man", "mån", "tys", "fred"}
 # A line of days over a range or a column of ranges ("Mandag–fredag:", "Laurdag") is short.
 _HEADING_MAX = 120
 # What may stand before a range that starts its line: spaces and list marks.
-_LINE_LEAD = frozenset(" \t\u00a0\u202f•·*-–")
+_LINE_LEAD = frozenset(SPACE + "•·*-–")
 
 # -- context ----------------------------------------------------------------------
 # What stands right before a range, read backwards from it (REVERSE): "kl. ", "fra kl. ",
@@ -269,9 +277,6 @@ _CLOSED = frozenset({"stengt", "stengd", "stenger", "stengjer", "stengte", "lukk
 _CLOSED_ENDINGS = ("stengt", "stengd")  # "lunsjstengt", "sommarstengd"
 _REOPEN = _CUES | {"åpner", "åpnes", "opnar", "opnast", "men", "ellers"}
 _CLAUSE_LOOKBACK = 100
-# Sentences are looked for within this many characters of a range: Document.sentence_bounds
-# scans from the start of the line, which is quadratic on a long line of many sentences.
-_SENTENCE_WINDOW = 400
 
 
 # "HH:MM" of every time a range may have, looked up rather than formatted for each range.

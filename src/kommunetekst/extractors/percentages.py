@@ -87,12 +87,13 @@ from typing import NamedTuple
 
 import regex
 
-from ..dates import MONTHS
+from ..dates import MONTH_ALT, MONTHS
 from ..document import Document
 from ..lists import ListItem
 from ..numwords import parse_number_word
 from ..records import ExtractorInfo, Match
 from ..textutil import DASH_CLASS, DASHES, HSPACE, HSPACE_CLASS, sentence_bounds
+from ..textutil import SENTENCE_WINDOW as _SENTENCE_WINDOW
 
 INFO = ExtractorInfo(
     name="percentages",
@@ -143,13 +144,12 @@ P_UNIT_RE = re.compile(
 PERCENT_SIGN_RE = re.compile(r"% (?: -? (poeng | point) s? )? (?! [^\W\d] )", re.VERBOSE)
 _LOOKBACK = 60  # characters before a unit searched for its number(s)
 
-# "1 200,5" -> "1200.5": grouping spaces out, decimal comma to a dot (as parse_decimal_comma).
+# "1 200,5" -> "1200.5": grouping spaces out, decimal comma to a dot.
 _NUMBER_TRANSLATION = str.maketrans({",": ".", **{c: None for c in HSPACE}})
 
 # -- years ------------------------------------------------------------------------------------
 # A year is introduced as one by the word right before it: "i 2018", "per 31.12.2018",
 # "høsten 2019", "3. kvartal 2019", "for 2020", "(2019". Read backwards (REVERSE) from the year.
-_MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
 # What comes right before a year: the end of a range ("2018–19", "2019/2020": a period), or
 # a word that introduces it as a year.
 _BEFORE_YEAR_RE = regex.compile(
@@ -157,7 +157,7 @@ _BEFORE_YEAR_RE = regex.compile(
     (?P<range> \d\d {_S}* (?: {DASH_CLASS} | / ) {_S}* )
   | (?<! \p{{L}} ) (?: i | per | pr\. | for | innen | innan | året | år | høsten | hausten | våren
                      | sommeren | sommaren | vinteren | utgangen{_S}+av | kvartal | tertial
-                     | halvår | halvåret | {_MONTH_ALT} ) {_S}+
+                     | halvår | halvåret | {MONTH_ALT} ) {_S}+
   | (?<! [\d.] ) [0-3]?\d \. [01]?\d \.
   | \( {_S}*
     """,
@@ -266,9 +266,6 @@ _HEADING_YEAR = HEADING_YEAR_RE.groupindex["year"]
 _G_RANGE_BEFORE = _BEFORE_YEAR_RE.groupindex["range"]
 _G_RANGE_AFTER = _AFTER_YEAR_RE.groupindex["range"]
 
-# Sentences are looked for within this many characters of a match: Document.sentence_bounds
-# scans from the start of the line, which is quadratic on a long line of many sentences.
-_SENTENCE_WINDOW = 400
 _TABLE_LOOKUP = 40  # lines above a table row searched for its header
 _TABLE_ROW_MAX = 300  # a longer line is a paragraph, not a table row
 

@@ -1,7 +1,7 @@
 """The ``cases`` report: COVID-19 figures per date, a plain-ASCII plot, and self-contradictions.
 
 It reads ``case_count`` records (and ``date_header`` records, to know the order
-of the log) and builds one row per date and place. The rules, in the order they
+of the log from their dates) and builds one row per date and place. The rules, in the order they
 apply:
 
 Series (place)
@@ -12,16 +12,18 @@ Series (place)
     main series and the cell shows their place (``18 (Asker og Bærum)``).
 
 Log order and "the latest report wins"
-    A report is a dated section of a document (the text under one
-    ``date_header``). The log's order is detected from its header dates: more
-    steps down than up means newest first, as municipal news logs are. When one
-    date has several totals, the report latest *in time* wins: in a
-    newest-first log that is the one nearer the top (``123 … torsdag kveld``,
-    line 143, beats ``111``, line 147). Within one section the first total is
-    the section's figure. Across documents, the later document (in input order)
-    wins. Reports that repeat the same total are collapsed into one row whose
-    source lines name them all. Without date headers (``extract --only
-    case_count``), consecutive records of one date form one section.
+    A report is a dated section of a document: the records under one date
+    header, which each record names in its ``section``. The log's order is
+    detected from its header dates: more steps down than up means newest first,
+    as municipal news logs are. When one date has several totals, the report
+    latest *in time* wins: in a newest-first log that is the one nearer the top
+    (``123 … torsdag kveld``, line 143, beats ``111``, line 147). Within one
+    section the first total is the section's figure. Across documents, the
+    later document (in input order) wins. Reports that repeat the same total
+    are collapsed into one row whose source lines name them all. Records of an
+    older version, without ``section``, are placed in sections by the lines of
+    the ``date_header`` records; with neither, consecutive records of one date
+    form one section.
 
 New cases
     "New (reported)" is the new figure of the winning total's sentence line,
@@ -60,7 +62,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from ..document import iso
 from ..records import parse_date
 from .filters import Filters
 from .schema import Record, compact_lines, doc_names, is_newest_first, source_ref
@@ -221,22 +222,7 @@ def _figures(
     figure_dates = [parse_date(r.get("date")) for r in dated]
     newest_first = is_newest_first([d for d in header_dates if d] or [d for d in figure_dates if d])
 
-    if headers:
-        header_lines = [h["line"] for h in headers]
-
-        def section_of(r: Record) -> int:
-            return bisect_right(header_lines, r.get("line") or 0)
-
-    else:  # consecutive records of one date form one section
-        runs: dict[int, int] = {}
-        previous, run = None, -1
-        for r in dated:
-            if r.get("date") != previous:
-                previous, run = r.get("date"), run + 1
-            runs[id(r)] = run
-
-        def section_of(r: Record) -> int:
-            return runs[id(r)]
+    section_of = _section_numbers(dated, headers)
 
     # The main place: the one the document's totals name most often (ties: the first named).
     named = Counter(
@@ -253,7 +239,7 @@ def _figures(
             series = key if key is not None else main
         else:
             series = key if key in named else main
-        section = section_of(r)
+        section = section_of[id(r)]
         span = r.get("span")
         start = span[0] if isinstance(span, list) and span and isinstance(span[0], int) else 0
         out.append(
@@ -273,6 +259,33 @@ def _figures(
             )
         )
     return out, newest_first, len(recs) - len(dated)
+
+
+def _section_numbers(dated: list[Record], headers: list[Record]) -> dict[int, int]:
+    """The section number of each record (by ``id``), counted in reading order.
+
+    A section is the records under one date header: those with the same ``section``,
+    one after the other. Records written before ``section`` existed (record schema 1)
+    lack it; their sections are worked out from the lines of the ``date_header``
+    records. Without either (``extract --only case_count`` of a document without
+    headers), consecutive records of one date form one section.
+    """
+    keys: list[object]
+    if any(r.get("section") is not None for r in dated):
+        keys = [r.get("section") for r in dated]
+    elif headers:
+        header_lines = [h["line"] for h in headers]
+        keys = [bisect_right(header_lines, r.get("line") or 0) for r in dated]
+    else:
+        keys = [r.get("date") for r in dated]
+    numbers: dict[int, int] = {}
+    previous: object = object()
+    number = -1
+    for r, key in zip(dated, keys, strict=True):
+        if key != previous:
+            previous, number = key, number + 1
+        numbers[id(r)] = number
+    return numbers
 
 
 def _latest(figures: list[Figure]) -> Figure | None:
@@ -455,38 +468,22 @@ CHECK_FIELDS = ("date", "place", "problem", "message", "sources")
 
 def cases_as_dicts(series: CaseSeries) -> list[dict[str, Any]]:
     """The rows as flat dicts (keys :data:`CASE_FIELDS`); ``sources`` is a list of ``doc:line``."""
-    return [
-        {
-            "date": iso(r.date),
-            "place": r.place,
-            "total": r.total,
-            "new": r.new,
-            "since": r.since,
-            "since_date": iso(r.since_date),
-            "new_computed": r.new_computed,
-            "computed_from": iso(r.computed_from),
-            "hospitalized": r.hospitalized,
-            "hospitalized_place": r.hospitalized_place,
-            "deaths": r.deaths,
-            "totals_differ": r.totals_differ,
-            "sources": [source_ref(d, n) for d, n in r.sources],
-        }
-        for r in series.rows
-    ]
+    return [{name: _plain(getattr(r, name)) for name in CASE_FIELDS} for r in series.rows]
 
 
 def contradictions_as_dicts(series: CaseSeries) -> list[dict[str, Any]]:
     """The contradictions as flat dicts (keys :data:`CHECK_FIELDS`)."""
-    return [
-        {
-            "date": iso(c.date),
-            "place": c.place,
-            "problem": c.problem,
-            "message": c.message,
-            "sources": [source_ref(d, n) for d, n in c.sources],
-        }
-        for c in series.contradictions
-    ]
+    found = series.contradictions
+    return [{name: _plain(getattr(c, name)) for name in CHECK_FIELDS} for c in found]
+
+
+def _plain(value: object) -> object:
+    """A field of a row as JSON and CSV write it: a date in ISO, ``sources`` as ``doc:line``."""
+    if isinstance(value, _dt.date):
+        return value.isoformat()
+    if isinstance(value, tuple):  # sources: (doc, line) pairs
+        return [source_ref(doc, line) for doc, line in value]
+    return value
 
 
 # -- Rich renderables ---------------------------------------------------------------------------
