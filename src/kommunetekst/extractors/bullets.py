@@ -45,7 +45,7 @@ Example::
      • Barn og unge i risikogrupper.
 
     {"kind": "bullet", "doc": "-", "line": 2, "span": [44, 73],
-     "text": "Barn og unge i risikogrupper.", "date": null,
+     "text": "Barn og unge i risikogrupper.", "date": null, "section": null,
      "item": "Barn og unge i risikogrupper.",
      "heading": "Kriseledelsen har blant annet diskutert:",
      "category": "discussed", "index": 1, "number": null}

@@ -106,7 +106,8 @@ Example::
     Det er nå 246 smittede, 8 nye fra søndag.
 
     {"kind": "case_count", "doc": "-", "line": 2, "span": [44, 60],
-     "text": "8 nye fra søndag", "date": "2020-03-30", "metric": "new",
+     "text": "8 nye fra søndag", "date": "2020-03-30",
+     "section": "30.03.20 Smittetall", "metric": "new",
      "value": 8, "place": null, "since": "søndag", "since_date": "2020-03-29",
      "kommune_no": null}
 """

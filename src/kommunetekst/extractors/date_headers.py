@@ -40,6 +40,7 @@ Example::
 
     {"kind": "date_header", "doc": "-", "line": 1, "span": [0, 26],
      "text": "26.06.20 Dagens smittetall", "date": "2020-06-26",
+     "section": "26.06.20 Dagens smittetall",
      "date_text": "26.06.20", "title": "Dagens smittetall", "time": null}
 """
 

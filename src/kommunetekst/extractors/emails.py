@@ -18,7 +18,7 @@ Example::
     Du kan også sende en mail til seniortelefon@baerum.kommune.no
 
     {"kind": "email", "doc": "-", "line": 1, "span": [30, 61],
-     "text": "seniortelefon@baerum.kommune.no", "date": null,
+     "text": "seniortelefon@baerum.kommune.no", "date": null, "section": null,
      "address": "seniortelefon@baerum.kommune.no"}
 """
 

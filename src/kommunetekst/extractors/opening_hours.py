@@ -64,7 +64,7 @@ Example::
     Du møter oss kl. 09-15 mandag til fredag.
 
     {"kind": "opening_hours", "doc": "-", "line": 1, "span": [13, 22],
-     "text": "kl. 09-15", "date": null, "opens": "09:00", "closes": "15:00",
+     "text": "kl. 09-15", "date": null, "section": null, "opens": "09:00", "closes": "15:00",
      "days": "mandag til fredag"}
 """
 

@@ -74,7 +74,7 @@ Example::
     Av disse gikk 67 prosent til arbeid, på landsbasis var det 51 prosent i 2018.
 
     {"kind": "percentage", "doc": "-", "line": 1, "span": [14, 24],
-     "text": "67 prosent", "date": null, "value": 67.0, "unit": "percent",
+     "text": "67 prosent", "date": null, "section": null, "value": 67.0, "unit": "percent",
      "year": 2018}
 """
 

@@ -108,7 +108,7 @@ Example::
     Barneverntjenesten er alltid tilgjengelig på telefonnummer 67 50 47 70.
 
     {"kind": "phone", "doc": "-", "line": 1, "span": [59, 70],
-     "text": "67 50 47 70", "date": null, "number": "+4767504770",
+     "text": "67 50 47 70", "date": null, "section": null, "number": "+4767504770",
      "display": "67 50 47 70", "type": "fixed", "label": "Barneverntjenesten"}
 """
 
