@@ -37,7 +37,7 @@ Example::
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from operator import attrgetter
 from typing import NamedTuple
 
@@ -45,7 +45,7 @@ import regex
 
 from ..document import Document
 from ..records import ExtractorInfo, Match
-from ._people import DEFINITE_ROLE_RE, SAY, Mention, find_people, is_role_word
+from ._people import DEFINITE_ROLE_RE, SAY, Mention, is_role_word
 
 INFO = ExtractorInfo(
     name="quotes",
@@ -91,7 +91,7 @@ class _Quote(NamedTuple):
 
 
 def _speaker(
-    text: str, pos: int, end: int, people: list[Mention]
+    text: str, pos: int, end: int, people: Sequence[Mention]
 ) -> tuple[int, str | None, str | None]:
     """(end of the speaker's words, speaker, role) for the words at ``pos`` after a verb."""
     stop = _SPEAKER_END_RE.search(text, pos, end)
@@ -116,13 +116,13 @@ def _speaker(
     return pos, None, None
 
 
-def _starting_in(people: list[Mention], start: int, end: int) -> list[Mention]:
+def _starting_in(people: Sequence[Mention], start: int, end: int) -> Sequence[Mention]:
     """The mentions (in text order) that start in ``[start, end)``."""
     key = attrgetter("start")
     return people[bisect_left(people, start, key=key) : bisect_left(people, end, key=key)]
 
 
-def _dash_quotes(doc: Document, people: list[Mention]) -> list[_Quote]:
+def _dash_quotes(doc: Document, people: Sequence[Mention]) -> list[_Quote]:
     text = doc.text
     out: list[_Quote] = []
     previous_quote_line = -2
@@ -151,7 +151,7 @@ def _dash_quote(
     doc: Document,
     s: int,
     e: int,
-    people: list[Mention],
+    people: Sequence[Mention],
     previous_quote_line: int,
     previous_text: str,
     line_no: int,
@@ -183,7 +183,7 @@ def _dash_quote(
     return None
 
 
-def _marked_quotes(doc: Document, people: list[Mention]) -> list[_Quote]:
+def _marked_quotes(doc: Document, people: Sequence[Mention]) -> list[_Quote]:
     text = doc.text
     out = []
     for m in _QUOTED_RE.finditer(text):
@@ -224,7 +224,7 @@ def extract(doc: Document) -> Iterator[Match]:
     text = doc.text
     if not any(c in text for c in '-–—«"“'):
         return
-    people = find_people(doc)
+    people = doc.people
     quotes = _dash_quotes(doc, people) + _marked_quotes(doc, people)
     quotes.sort(key=lambda q: q.start)
     last_end = -1
