@@ -211,9 +211,19 @@ def find_people(doc: Document) -> list[Mention]:
     strong: list[Mention] = []
     weak_runs: list[tuple[int, int]] = []
     for m in NAME_RE.finditer(text):
-        mention = _read_run(text, m.start(), m.end())
+        start, end = m.span()
+        # One word is a person only where a role or a verb of saying stands before it or a
+        # comma after it ("sier Conradi", "Conradi, ordfører i Asker"): most are not.
+        if (
+            not text.startswith(",", end)
+            and len(text[start:end].split()) == 1
+            and not _role_or_say_before(text, start)
+        ):
+            weak_runs.append((start, end))
+            continue
+        mention = _read_run(text, start, end)
         if mention is None:
-            weak_runs.append((m.start(), m.end()))
+            weak_runs.append((start, end))
         else:
             strong.append(mention)
     # "ordfører Lene Conradis hilsen": a genitive of a full name given elsewhere.
@@ -292,8 +302,6 @@ def _read_run(text: str, start: int, end: int) -> Mention | None:
     if not tokens or len(tokens) > 4:
         return None
     ns, ne = start + tokens[0][0], start + tokens[-1][1]
-    if role is None and not text.startswith(",", ne) and not _role_or_say_before(text, ns):
-        return None  # nothing around the words says who they are
     words = text[ns:ne].split()
     if any(w in _ORG_WORDS or w in _NOT_NAMES for w in words):
         return None
