@@ -10,10 +10,14 @@ import bisect
 import datetime as _dt
 from collections.abc import Iterable
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from .dates import Header, find_headers
 from .lists import ListItem, find_list_items
 from .textutil import normalize_newlines, sentence_bounds
+
+if TYPE_CHECKING:
+    from .extractors._people import Mention
 
 
 class Document:
@@ -120,6 +124,14 @@ class Document:
             return item.heading
         h = self.section_at(offset)
         return h.title if h else None
+
+    # -- people (the person and quote extractors both read them) ----------------
+    @cached_property
+    def people(self) -> tuple[Mention, ...]:
+        """Every mention of a person, in text order (see ``extractors/persons.py``)."""
+        from .extractors._people import find_people  # it imports this module
+
+        return tuple(find_people(self))
 
 
 def iso(d: _dt.date | None) -> str | None:

@@ -8,7 +8,7 @@ speakers of quotes, and the verbs of saying (:data:`SAY_VERBS`).
 from __future__ import annotations
 
 from bisect import bisect_left
-from dataclasses import dataclass, field
+from dataclasses import dataclass, replace
 from itertools import accumulate
 
 import regex
@@ -86,6 +86,10 @@ ROLE_BEFORE_RE = regex.compile(
     regex.VERBOSE | regex.IGNORECASE | regex.REVERSE,
 )
 SAY_BEFORE_RE = regex.compile(rf"(?<! \p{{L}} ) {SAY} {_SP}+", regex.VERBOSE | regex.REVERSE)
+# The word right before a name: a role ("ordfører", "FHI-direktør", "daglig leder") or the last
+# word of a verb of saying ("sier", "legger til", "slår fast", "peker på") may tell who it is.
+_WORD_BEFORE_RE = regex.compile(rf"(?P<word> \p{{L}}+ ) {_SP}+", regex.VERBOSE | regex.REVERSE)
+_SAY_LAST_WORDS = frozenset([*SAY_VERBS, "til", "fast", "på"])
 
 # A name: capitalised words ("Lene Conradi", "Frantz Leonard Nilsen", "Stene-Larsen"), and
 # initials between them ("Knut J. Gram").
@@ -152,9 +156,9 @@ _PLACE_AFTER_RE = regex.compile(
 _STREET_ENDINGS = ("veien", "vegen", "gata", "gate", "plass", "torget", "bakken", "stien")
 
 
-@dataclass
+@dataclass(frozen=True)
 class Mention:
-    """One mention of a person."""
+    """One mention of a person (shared by the extractors through ``Document.people``: frozen)."""
 
     start: int  # of the evidence (the role phrase when it comes first, else the name)
     end: int
@@ -165,7 +169,7 @@ class Mention:
     full_name: str | None = None  # filled in when the person is known
     strong: bool = True  # found by a role, an apposition or a verb of saying
     say_start: int | None = None  # where the verb of saying before it starts
-    own_role: bool = field(default=False)
+    own_role: bool = False
 
     @property
     def kommune_no(self) -> str | None:
@@ -207,18 +211,26 @@ def find_people(doc: Document) -> list[Mention]:
     strong: list[Mention] = []
     weak_runs: list[tuple[int, int]] = []
     for m in NAME_RE.finditer(text):
-        mention = _read_run(text, m.start(), m.end())
+        start, end = m.span()
+        # One word is a person only where a role or a verb of saying stands before it or a
+        # comma after it ("sier Conradi", "Conradi, ordfører i Asker"): most are not.
+        if (
+            not text.startswith(",", end)
+            and len(text[start:end].split()) == 1
+            and not _role_or_say_before(text, start)
+        ):
+            weak_runs.append((start, end))
+            continue
+        mention = _read_run(text, start, end)
         if mention is None:
-            weak_runs.append((m.start(), m.end()))
+            weak_runs.append((start, end))
         else:
             strong.append(mention)
     # "ordfører Lene Conradis hilsen": a genitive of a full name given elsewhere.
     full = {p.name for p in strong if " " in p.name}
-    for p in strong:
-        if p.name.endswith("s") and p.name[:-1] in full:
-            if p.end == p.name_start + len(p.name):
-                p.end -= 1
-            p.name = p.name[:-1]
+    strong = [
+        _without_genitive(p) if p.name.endswith("s") and p.name[:-1] in full else p for p in strong
+    ]
     # Who is known: full names (two words or more) from the strong mentions.
     known: dict[str, Mention] = {}
     for p in strong:
@@ -236,31 +248,38 @@ def find_people(doc: Document) -> list[Mention]:
     out: list[Mention] = []
     for p in strong:
         if " " in p.name:
-            p.full_name = p.name
-            out.append(p)
+            out.append(replace(p, full_name=p.name))
         else:
             linked = _link(p, surnames)
             if linked is not None:
-                p.full_name = linked.name
-                out.append(p)
+                out.append(replace(p, full_name=linked.name))
             elif p.role is not None and kommune_no(p.name) is None:
                 out.append(p)  # "ordfører Conradi", the full name never given
-    # Later (or earlier) mentions of a known name or surname, anywhere.
-    used = sorted((p.start, p.end) for p in out)
-    used_starts = [a for a, _ in used]
-    furthest_end = list(accumulate((b for _, b in used), max))
-    for s, e in weak_runs:
-        for mention in _known_in_run(text, s, e, known, surnames):
-            i = bisect_left(used_starts, mention.end) - 1  # the last one starting before it
-            if i < 0 or furthest_end[i] <= mention.start:
-                out.append(mention)
+    if known:
+        # Later (or earlier) mentions of a known name or surname, anywhere.
+        used = sorted((p.start, p.end) for p in out)
+        used_starts = [a for a, _ in used]
+        furthest_end = list(accumulate((b for _, b in used), max))
+        for s, e in weak_runs:
+            for mention in _known_in_run(text, s, e, known, surnames):
+                i = bisect_left(used_starts, mention.end) - 1  # the last one starting before it
+                if i < 0 or furthest_end[i] <= mention.start:
+                    out.append(mention)
     # A genitive ("Lene Conradis hilsen") is the known name.
-    for p in out:
-        if p.full_name is None and p.name.endswith("s") and p.name[:-1] in known:
-            p.full_name = p.name[:-1]
+    out = [
+        replace(p, full_name=p.name[:-1])
+        if p.full_name is None and p.name.endswith("s") and p.name[:-1] in known
+        else p
+        for p in out
+    ]
     out.sort(key=lambda p: p.start)
-    _inherit_roles(out)
-    return out
+    return _inherit_roles(out)
+
+
+def _without_genitive(p: Mention) -> Mention:
+    """ "Lene Conradis" -> "Lene Conradi"; the evidence loses the -s when it ends the name."""
+    end = p.end - 1 if p.end == p.name_start + len(p.name) else p.end
+    return replace(p, name=p.name[:-1], end=end)
 
 
 def _read_run(text: str, start: int, end: int) -> Mention | None:
@@ -331,12 +350,19 @@ def _read_run(text: str, start: int, end: int) -> Mention | None:
             organisation = org["org"]
     if role is None and say_start is None:
         return None
-    if say_start is not None and role is None and len(words) < 2:
-        # "sier Conradi": a mention only if the surname is known (decided by the caller).
-        pass
     name = " ".join(words)
     return Mention(ev_start, ev_end, ns, name, role, organisation, say_start=say_start,
                    own_role=role is not None)  # fmt: skip
+
+
+def _role_or_say_before(text: str, pos: int) -> bool:
+    """Whether the word before ``pos`` may end a role or a verb of saying (a quick look
+    before the role phrase is read)."""
+    before = _WORD_BEFORE_RE.match(text, 0, pos)
+    if before is None:
+        return False
+    word = before["word"].casefold()
+    return word.endswith(_ENDINGS) or word in _SAY_LAST_WORDS
 
 
 def _link(p: Mention, surnames: dict[str, list[Mention]]) -> Mention | None:
@@ -373,26 +399,23 @@ def _known_in_run(
                     p = Mention(s, s + len(candidate), s, candidate, strong=False)
                     linked = _link(p, surnames)
                     if linked is not None:
-                        p.full_name = linked.name
-                        out.append(p)
+                        out.append(replace(p, full_name=linked.name))
                         return out
     return out
 
 
-def _inherit_roles(people: list[Mention]) -> None:
+def _inherit_roles(people: list[Mention]) -> list[Mention]:
     """A mention without a stated role takes that of the nearest mention of the same person."""
-    by_person: dict[str, list[Mention]] = {}
+    stated: dict[str, list[Mention]] = {}
     for p in people:
-        if p.full_name:
-            by_person.setdefault(p.full_name, []).append(p)
-    for mentions in by_person.values():
-        stated = [p for p in mentions if p.own_role]
-        if not stated:
-            continue
-        for p in mentions:
-            if p.own_role:
-                continue
-            source = _latest_before(stated, p.start) or stated[0]
-            p.role = source.role
-            if p.organisation is None:
-                p.organisation = source.organisation
+        if p.full_name and p.own_role:
+            stated.setdefault(p.full_name, []).append(p)
+    out = []
+    for p in people:
+        sources = stated.get(p.full_name) if p.full_name and not p.own_role else None
+        if sources:
+            source = _latest_before(sources, p.start) or sources[0]
+            organisation = source.organisation if p.organisation is None else p.organisation
+            p = replace(p, role=source.role, organisation=organisation)
+        out.append(p)
+    return out

@@ -48,7 +48,6 @@ from collections.abc import Iterator
 
 from ..document import Document
 from ..records import ExtractorInfo, Match
-from ._people import find_people
 
 INFO = ExtractorInfo(
     name="persons",
@@ -66,7 +65,7 @@ INFO = ExtractorInfo(
 
 
 def extract(doc: Document) -> Iterator[Match]:
-    for p in find_people(doc):
+    for p in doc.people:
         yield Match(
             "person",
             p.start,

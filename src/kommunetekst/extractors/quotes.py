@@ -37,7 +37,7 @@ Example::
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from operator import attrgetter
 from typing import NamedTuple
 
@@ -45,7 +45,7 @@ import regex
 
 from ..document import Document
 from ..records import ExtractorInfo, Match
-from ._people import DEFINITE_ROLE_RE, SAY, Mention, find_people, is_role_word
+from ._people import DEFINITE_ROLE_RE, SAY, Mention, is_role_word
 
 INFO = ExtractorInfo(
     name="quotes",
@@ -56,8 +56,10 @@ INFO = ExtractorInfo(
 )
 
 _S = "[ \\t\\u00a0\\u202f]"
-# A dash paragraph: a dash, a space, then the words.
-_DASH_LINE_RE = regex.compile(rf"{_S}* [-–—\u2212] {_S}+ (?= \S )", regex.VERBOSE)
+# A dash paragraph: a line that opens with a dash, a space, then the words.
+_DASH_LINE_RE = regex.compile(
+    rf"^ {_S}* [-–—\u2212] {_S}+ (?= \S )", regex.VERBOSE | regex.MULTILINE
+)
 # The end of the quote in a dash paragraph: ", sier …", "? spør …", "! sa …".
 _ATTRIBUTION_RE = regex.compile(
     rf"(?P<mark> [,?!] ) [»\"”]? {_S}+ (?P<verb> {SAY} ) {_S}+", regex.VERBOSE | regex.IGNORECASE
@@ -91,7 +93,7 @@ class _Quote(NamedTuple):
 
 
 def _speaker(
-    text: str, pos: int, end: int, people: list[Mention]
+    text: str, pos: int, end: int, people: Sequence[Mention]
 ) -> tuple[int, str | None, str | None]:
     """(end of the speaker's words, speaker, role) for the words at ``pos`` after a verb."""
     stop = _SPEAKER_END_RE.search(text, pos, end)
@@ -116,50 +118,49 @@ def _speaker(
     return pos, None, None
 
 
-def _starting_in(people: list[Mention], start: int, end: int) -> list[Mention]:
+def _starting_in(people: Sequence[Mention], start: int, end: int) -> Sequence[Mention]:
     """The mentions (in text order) that start in ``[start, end)``."""
     key = attrgetter("start")
     return people[bisect_left(people, start, key=key) : bisect_left(people, end, key=key)]
 
 
-def _dash_quotes(doc: Document, people: list[Mention]) -> list[_Quote]:
+def _dash_quotes(doc: Document, people: Sequence[Mention]) -> list[_Quote]:
+    """The dash paragraphs that are quotes (only the lines that open with a dash are read)."""
     text = doc.text
     out: list[_Quote] = []
-    previous_quote_line = -2
-    line_no = -1
-    pos = 0
-    n = len(text)
-    previous_text = ""
-    while pos <= n:
-        e = text.find("\n", pos)
-        e = n if e == -1 else e
-        line_no += 1
-        line = text[pos:e]
-        if line.strip():
-            found = _dash_quote(doc, pos, e, people, previous_quote_line, previous_text, line_no)
-            if found is not None:
-                out.append(found)
-                previous_quote_line = line_no
-            previous_text = line
-        elif line_no - previous_quote_line > 2:
-            previous_quote_line = -2
-        pos = e + 1
+    previous_quote_line = None  # the line number of the last dash quote
+    for m in _DASH_LINE_RE.finditer(text):
+        line_no = doc.line_of(m.start())
+        line_start, line_end = doc.line_bounds(m.start())
+        # A dash paragraph right after a quote (a blank line between at most) goes on with it.
+        chained = previous_quote_line is not None and line_no - previous_quote_line <= 2
+        found = _dash_quote(doc, m, line_end, people, chained, _line_before(text, line_start))
+        if found is not None:
+            out.append(found)
+            previous_quote_line = line_no
     return out
+
+
+def _line_before(text: str, start: int) -> str:
+    """The last line that is not blank before the line at ``start`` ("" when none)."""
+    end = start - 1  # the newline that ends the line before
+    while end >= 0:
+        line_start = text.rfind("\n", 0, end) + 1
+        if text[line_start:end].strip():
+            return text[line_start:end]
+        end = line_start - 1
+    return ""
 
 
 def _dash_quote(
     doc: Document,
-    s: int,
+    m: regex.Match[str],
     e: int,
-    people: list[Mention],
-    previous_quote_line: int,
+    people: Sequence[Mention],
+    chained: bool,
     previous_text: str,
-    line_no: int,
 ) -> _Quote | None:
     text = doc.text
-    m = _DASH_LINE_RE.match(text, s, e)
-    if m is None:
-        return None
     body = m.end()
     # A verb of saying after the words makes it a quote, even where the dash lines
     # looked like a list.
@@ -170,7 +171,6 @@ def _dash_quote(
         end = max(end, attribution.end("verb"))
         return _Quote(m.start() + len(m[0]) - len(m[0].lstrip()), end,
                       text[body:quote_end].strip(), speaker, role)  # fmt: skip
-    chained = previous_quote_line >= 0 and line_no - previous_quote_line <= 2
     colon_intro = previous_text.rstrip().endswith(":") and _COLON_BEFORE_RE.search(
         previous_text.rstrip()
     )
@@ -183,7 +183,7 @@ def _dash_quote(
     return None
 
 
-def _marked_quotes(doc: Document, people: list[Mention]) -> list[_Quote]:
+def _marked_quotes(doc: Document, people: Sequence[Mention]) -> list[_Quote]:
     text = doc.text
     out = []
     for m in _QUOTED_RE.finditer(text):
@@ -224,7 +224,7 @@ def extract(doc: Document) -> Iterator[Match]:
     text = doc.text
     if not any(c in text for c in '-–—«"“'):
         return
-    people = find_people(doc)
+    people = doc.people
     quotes = _dash_quotes(doc, people) + _marked_quotes(doc, people)
     quotes.sort(key=lambda q: q.start)
     last_end = -1
