@@ -56,10 +56,6 @@ def test_docstring_example_is_real_output(name: str) -> None:
     module = get_extractor(name)
     source, expected = _docstring_example(module)
     got = list(extract_text(source, only=name))
-    if "section" not in expected:
-        # The examples predate ``section`` (record schema 2) and live in modules other
-        # engineers are changing; until each gets its ``section``, one may leave it out.
-        got = [{k: v for k, v in r.items() if k != "section"} for r in got]
     assert expected in got, f"docstring says {expected}, extract gives {got}"
 
 

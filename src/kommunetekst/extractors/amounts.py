@@ -35,7 +35,7 @@ Example::
     Bærum kommune har satt av 9,6 millioner kroner til tiltakene i 2020.
 
     {"kind": "amount", "doc": "-", "line": 1, "span": [26, 46],
-     "text": "9,6 millioner kroner", "date": null, "value": 9600000,
+     "text": "9,6 millioner kroner", "date": null, "section": null, "value": 9600000,
      "unit": "millioner kroner", "year": 2020}
 """
 

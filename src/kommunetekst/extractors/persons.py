@@ -37,7 +37,7 @@ Example::
     – Vi må stå sammen, sier Lene Conradi, ordfører i Asker kommune.
 
     {"kind": "person", "doc": "-", "line": 1, "span": [25, 63],
-     "text": "Lene Conradi, ordfører i Asker kommune", "date": null,
+     "text": "Lene Conradi, ordfører i Asker kommune", "date": null, "section": null,
      "name": "Lene Conradi", "full_name": "Lene Conradi", "role": "ordfører",
      "organisation": "Asker kommune", "kommune_no": "3025"}
 """

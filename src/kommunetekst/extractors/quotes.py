@@ -30,7 +30,7 @@ Example::
     – Vi må stå sammen, sier ordfører Lene Conradi.
 
     {"kind": "quote", "doc": "-", "line": 1, "span": [0, 46],
-     "text": "– Vi må stå sammen, sier ordfører Lene Conradi", "date": null,
+     "text": "– Vi må stå sammen, sier ordfører Lene Conradi", "date": null, "section": null,
      "quote": "Vi må stå sammen", "speaker": "Lene Conradi", "role": "ordfører"}
 """
 
