@@ -89,3 +89,16 @@ def test_value_is_an_integer_when_whole() -> None:
     assert r["value"] == 9600000 and type(r["value"]) is int
     [r] = records("Det koster kr 12,50.", "amount")
     assert r["value"] == 12.5
+
+
+def test_cues_across_the_pieces_the_text_is_read_in(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Cues are looked for a piece of the text at a time; a cue cut by a piece's end
+    # ("mill|ioner", "k|r") is still found, and found once.
+    from kommunetekst.extractors import amounts
+
+    text = " ".join(t for t, _ in EXAMPLES)
+    whole = records(text, "amount")
+    assert len(whole) >= 10
+    for piece in (1, 2, 3, 5, 7, 64):
+        monkeypatch.setattr(amounts, "_PIECE", piece)
+        assert records(text, "amount") == whole, piece

@@ -298,20 +298,26 @@ def _years(doc: Document, found: list[tuple[regex.Match[str], list[_Amount]]]) -
     return out
 
 
-def _cue_candidates(text: str) -> list[int]:
-    """Where a cue may start, in text order: each of ``_CUE_STARTS`` in the lower-cased text.
+def _cue_candidates(text: str) -> Iterator[int]:
+    """Where a cue may start, in text order: each of ``_CUE_STARTS`` in the lower-cased text,
+    a piece of ``_PIECE`` characters at a time, so that memory does not grow with the text.
 
     (``str.find`` skips to each word; one pattern of the alternatives cost six times as much,
     a tenth of the whole pipeline, measured with benchmarks/callgrind_kinds.py.)
     """
-    lower = _lower_case(text)
-    starts = set()
-    for word in _CUE_STARTS:
-        i = lower.find(word)
-        while i != -1:
-            starts.add(i)
-            i = lower.find(word, i + 1)
-    return sorted(starts)
+    overlap = max(map(len, _CUE_STARTS)) - 1  # a cue that starts in a piece may end after it
+    for lo in range(0, len(text), _PIECE):
+        lower = _lower_case(text[lo : lo + _PIECE + overlap])
+        starts = set()
+        for word in _CUE_STARTS:
+            i = lower.find(word, 0, _PIECE + len(word) - 1)
+            while i != -1:
+                starts.add(lo + i)
+                i = lower.find(word, i + 1, _PIECE + len(word) - 1)
+        yield from sorted(starts)
+
+
+_PIECE = 1 << 20
 
 
 def _lower_case(text: str) -> str:
