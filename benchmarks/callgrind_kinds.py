@@ -21,7 +21,7 @@ import subprocess
 import sys
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
-DEVSET = pathlib.Path("/work/shared/devset/texts")
+DEVSET = ROOT / "tests" / "data" / "devset" / "texts"
 
 # The child: read the texts (UTF-8, a few Latin-1 files read with U+FFFD), run one kind.
 _CHILD = """
