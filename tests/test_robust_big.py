@@ -1,4 +1,5 @@
-"""Big inputs (issue 7), marked ``slow``: a 200 MB file, a 50 MB line, 20,000 files.
+"""Big inputs (issue 7), marked ``slow``: a 200 MB file, a 50 MB line, 20,000 files, and
+reports on half a million records.
 
 They run the real command in a subprocess on data generated in ``tmp_path``
 and check that it finishes, that nothing is lost, and (for the 200 MB file)
@@ -123,6 +124,24 @@ def test_20000_small_files(tmp_path: Path) -> None:
                 docs.append(json.loads(raw)["doc"])
     assert len(docs) == 20_000
     assert docs == sorted(docs)
+
+
+def test_reports_on_half_a_million_records_stay_small(tmp_path: Path) -> None:
+    # The seeds' records repeated to 500,000 lines (160 MB of JSONL): a report's memory
+    # follows what it shows (the seeds' five documents), not the size of its input.
+    # Measured: ~33 MB peak for cases, phones and summary; reading the input whole took
+    # 800-970 MB for a million records (issue 18, item 9).
+    seeds = tmp_path / "seeds.jsonl"
+    subprocess.run([*CMD, "extract", str(SEEDS), "-o", str(seeds)], check=True)
+    lines = seeds.read_bytes().splitlines(keepends=True)
+    big = tmp_path / "records.jsonl"
+    with open(big, "wb") as fh:
+        for _ in range(500_000 // len(lines) + 1):
+            fh.writelines(lines)
+    for report in ("cases", "phones", "summary"):
+        status, stderr, peak = run_measured([report, str(big)])
+        assert (status, stderr) == (0, b""), report
+        assert peak < 150 * MB, f"{report}: peak RSS {peak / MB:.0f} MB"
 
 
 # -- work per MB on a long line ----------------------------------------------------------------
