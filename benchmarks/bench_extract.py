@@ -8,8 +8,11 @@ repository root with the project's interpreter::
     .venv/bin/python benchmarks/bench_extract.py --quick    # 2 MB smoke run
     .venv/bin/python benchmarks/bench_extract.py --big      # adds the 100 MB corpus (CLI, RSS)
 
-The corpus is the texts in ``seeds/`` copied many times into a folder, names
-sorted like a crawl of many pages, plus four larger files spread among them.
+The dense corpus is the texts in ``seeds/`` copied many times into a folder, names
+sorted like a crawl of many pages, plus four larger files spread among them. The
+realistic corpus of the same size puts each seed and devset text between paragraphs
+of ordinary, digit-free prose (about 1,900 records per MB, the figure of issue 20);
+on both, ``extract --jobs 1`` is timed against phonenumbers' matcher (child CPU time).
 Every figure is given as MB/s (MB = 10^6 bytes of input) and as a time ratio to
 the read + ``bytes.decode('utf-8')`` baseline measured in the same run: these machines
 are noisy, so ratios hold and absolute times do not. See ``benchmarks/README.md``
@@ -20,9 +23,11 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import itertools
 import json
 import os
 import platform
+import re
 import shlex
 import shutil
 import subprocess
@@ -51,6 +56,14 @@ TARGET_HELP_SECONDS = 0.3  # kommunetekst --help
 LARGE_FILES = 4
 LARGE_FILE_BYTES = 250_000  # at most; 2.5% of the corpus each for small corpora
 STARTUP_RUNS = 5
+TARGET_PHONES_RATIO = 3.0  # extract --jobs 1 >= 3x as fast as phonenumbers' matcher (issue 20)
+VERSUS_RUNS = 3  # median of this many child runs for the rows against phonenumbers
+
+# The realistic corpus: bytes of digit-free prose per byte of seed or devset text.
+# 4.2 gives about 1,900 records per MB, the figure issue 20 gives for real pages.
+PROSE_PER_TEXT_BYTE = 4.2
+SENTENCES_PER_PARAGRAPH = 4
+DEVSET_TEXTS = REPO / "tests" / "data" / "devset" / "texts"
 ROW_BUDGET_SECONDS = 10.0  # stop repeating a row once its runs took this long in total
 
 
@@ -130,6 +143,77 @@ def build_corpus(root: Path, size_mb: float, seeds: list[Path]) -> Corpus:
         files.append(path)
     manifest.write_text(json.dumps({"params": want, "files": [f.name for f in files]}))
     return Corpus(root, files, sum(len(d) for _, d in entries))
+
+
+def prose_sentences(texts: list[str]) -> list[str]:
+    """The sentences of ``texts`` with every digit taken out: ordinary prose.
+
+    List items and lines with an e-mail address are left out, so the prose gives
+    (almost) no records of its own; it only adds the text every extractor must scan.
+    """
+    sentences = []
+    for text in texts:
+        for line in text.splitlines():
+            line = line.strip()
+            if not line or line[0] in "•-–*·" or "@" in line:
+                continue
+            plain = " ".join(re.sub(r"[0-9]", "", line).split())
+            for sentence in re.split(r"(?<=[.!?])\s+", plain):
+                if len(sentence.split()) >= 6:
+                    sentences.append(sentence)
+    return sentences
+
+
+def build_realistic_corpus(root: Path, size_mb: float, texts: list[Path]) -> Corpus:
+    """Fill ``root`` with the ``texts``, each between two stretches of digit-free prose.
+
+    Every file is one text (its bytes untouched, so the Latin-1 devset texts stay
+    Latin-1) with prose paragraphs before and after it, in the text's own encoding;
+    the prose comes round-robin from the sentences of all the texts. Rounds of all
+    the texts are written until the corpus holds ``size_mb`` MB. Deterministic, and
+    cheap enough to build again at every run.
+    """
+    raw = [(p.name, p.read_bytes()) for p in texts]
+    decoded = []
+    for name, data in raw:
+        try:
+            decoded.append((name, data, "utf-8", data.decode("utf-8")))
+        except UnicodeDecodeError:
+            decoded.append((name, data, "cp1252", data.decode("cp1252")))
+    pool = prose_sentences([text for *_, text in decoded])
+    sentences = itertools.cycle(pool)
+
+    def prose(nbytes: int, codec: str) -> bytes:
+        paragraphs, paragraph, size = [], [], 0
+        while size < nbytes:
+            sentence = next(sentences)
+            try:
+                size += len(sentence.encode(codec)) + 1
+            except UnicodeEncodeError:
+                continue
+            paragraph.append(sentence)
+            if len(paragraph) == SENTENCES_PER_PARAGRAPH:
+                paragraphs.append(" ".join(paragraph))
+                paragraph = []
+        if paragraph:
+            paragraphs.append(" ".join(paragraph))
+        return ("\n\n".join(paragraphs) + "\n\n").encode(codec)
+
+    if root.exists():
+        for old in root.glob("*.txt"):
+            old.unlink()
+    root.mkdir(parents=True, exist_ok=True)
+    files, nbytes, i = [], 0, 0
+    while nbytes < size_mb * MB:
+        for name, data, codec, _ in decoded:
+            half = int(len(data) * PROSE_PER_TEXT_BYTE / 2)
+            page = prose(half, codec) + data.rstrip(b"\n") + b"\n\n" + prose(half, codec)
+            path = root / f"{i:06d}_{name}"
+            path.write_bytes(page)
+            files.append(path)
+            nbytes += len(page)
+            i += 1
+    return Corpus(root, files, nbytes)
 
 
 # -- timing -------------------------------------------------------------------------
@@ -468,7 +552,6 @@ def format_rows(table: Table, seeds: list[Path], repeat: int) -> None:
     folder of such files costs. Needs the formats extra and fpdf2 (the test extra).
     """
     import io
-    import itertools
 
     table.add(Row(f"input formats (extract_bytes, all extractors), best of {repeat}", section=True))
     try:
@@ -610,6 +693,129 @@ def cli_rows(table: Table, corpus: Corpus, repeat: int, details: list[str]) -> d
     return out
 
 
+# Runs phonenumbers' matcher over every file of the folder argv[1], the way the
+# CLI reads it (UTF-8, else Windows-1252), and writes the number of matches to stderr.
+_PHONES = """
+import sys
+from pathlib import Path
+import phonenumbers
+matches = 0
+for path in sorted(Path(sys.argv[1]).iterdir()):
+    if path.name.startswith(".") or not path.is_file():
+        continue
+    data = path.read_bytes()
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        text = data.decode("cp1252")
+    matches += sum(1 for _ in phonenumbers.PhoneNumberMatcher(text, "NO"))
+print(matches, file=sys.stderr)
+"""
+
+
+@dataclass
+class Versus:
+    corpus: str
+    mb: float
+    records: int
+    extract_cpu: float
+    phones_cpu: float
+
+    @property
+    def ratio(self) -> float:
+        return self.phones_cpu / self.extract_cpu
+
+
+def count_records(corpus: Corpus) -> int:
+    """The records ``extract`` gives on the corpus, document records not counted."""
+    from kommunetekst.pipeline import extract_bytes
+
+    return sum(sum(1 for _ in extract_bytes(f.read_bytes(), str(f))) - 1 for f in corpus.files)
+
+
+def median_cpu(argv: list[str], runs: int) -> tuple[float, ChildRun]:
+    """The median CPU time (user + sys) of ``runs`` runs of ``argv``, after one untimed run."""
+    run_child(argv)  # fills the bytecode cache and the page cache
+    done = [run_child(argv) for _ in range(runs)]
+    cpu = sorted(r.user + r.system for r in done)[len(done) // 2]
+    failed = [r for r in done if r.returncode]
+    return cpu, failed[0] if failed else done[-1]
+
+
+def versus_phonenumbers_rows(
+    table: Table, corpora: list[tuple[str, Corpus]], runs: int, details: list[str]
+) -> list[Versus]:
+    """``extract --jobs 1`` against phonenumbers' matcher, child CPU time, on each corpus.
+
+    Both run as fresh processes, so both pay their start-up and imports; the
+    ratio is phonenumbers' CPU time over extract's (issue 20 wants >= 3).
+    """
+    title = f"extract --jobs 1 against phonenumbers' matcher: child CPU s, median of {runs}"
+    table.add(Row(title, section=True))
+    out = []
+    for label, corpus in corpora:
+        note(f"  {label}: counting records ...")
+        records = count_records(corpus)
+        note(f"  {label}: CLI extract --jobs 1, CPU time ...")
+        argv = [*cli_argv(), "extract", str(corpus.root), "--jobs", "1"]
+        extract_cpu, extract_run = median_cpu(argv, runs)
+        note(f"  {label}: phonenumbers.PhoneNumberMatcher, CPU time ...")
+        phones_cpu, phones_run = median_cpu([sys.executable, "-c", _PHONES, str(corpus.root)], runs)
+        try:
+            matches: int | None = int(phones_run.stderr_tail.strip().splitlines()[-1])
+        except (ValueError, IndexError):
+            matches = None
+        mb = corpus.mb
+        failed = "ERROR exit {}"
+        table.add(
+            Row(
+                f"{label}: CLI extract --jobs 1 (CPU)",
+                mb,
+                extract_cpu,
+                records,
+                result=failed.format(extract_run.returncode) if extract_run.returncode else "",
+            )
+        )
+        table.add(
+            Row(
+                f"{label}: phonenumbers matcher (CPU)",
+                mb,
+                phones_cpu,
+                matches,
+                result=failed.format(phones_run.returncode) if phones_run.returncode else "",
+            )
+        )
+        for what, r in (("extract", extract_run), ("phonenumbers", phones_run)):
+            if r.returncode:
+                details.append(f"  stderr of a failed {what} run: {r.stderr_tail.strip()[-500:]}")
+        if extract_run.returncode or phones_run.returncode:
+            continue
+        v = Versus(label, mb, records, extract_cpu, phones_cpu)
+        out.append(v)
+        table.add(
+            Row(
+                f"{label}: phonenumbers CPU / extract CPU",
+                target=f">= {TARGET_PHONES_RATIO:g}x",
+                result=verdict(v.ratio >= TARGET_PHONES_RATIO, f"{v.ratio:.2f}x"),
+            )
+        )
+    return out
+
+
+def versus_markdown(rows: list[Versus]) -> list[str]:
+    """The rows against phonenumbers as a Markdown table, as the README shows them."""
+    lines = [
+        "| corpus | MB | records/MB | extract CPU s | phonenumbers CPU s | ratio |",
+        "|---|--:|--:|--:|--:|--:|",
+    ]
+    for v in rows:
+        lines.append(
+            f"| {v.corpus} | {v.mb:.1f} | {v.records / v.mb:,.0f} | {v.extract_cpu:.2f} "
+            f"| {v.phones_cpu:.2f} | {v.ratio:.2f}x |"
+        )
+    return lines
+
+
 def _spin(n: int) -> int:
     total = 0
     for i in range(n):
@@ -738,6 +944,10 @@ def main(argv: list[str] | None = None) -> int:
     try:
         note(f"building the {args.size_mb:g} MB corpus ...")
         corpus = build_corpus(base / f"{args.size_mb:g}mb", args.size_mb, seeds)
+        note(f"building the {args.size_mb:g} MB realistic corpus ...")
+        texts = seeds + sorted(p for p in DEVSET_TEXTS.iterdir() if p.suffix == ".txt")
+        where = base / f"realistic-{args.size_mb:g}mb"
+        realistic = build_realistic_corpus(where, args.size_mb, texts)
         big = None
         if args.big and not args.only_extractors:
             note("building the 100 MB corpus ...")
@@ -745,6 +955,7 @@ def main(argv: list[str] | None = None) -> int:
 
         table = Table()
         details: list[str] = []
+        versus: list[Versus] = []
         note("in-process rows:")
         in_process_rows(table, corpus, repeat)
         format_rows(table, seeds, repeat)
@@ -756,6 +967,8 @@ def main(argv: list[str] | None = None) -> int:
             title += f", best of {args.cli_repeat}"
             table.add(Row(title, section=True))
             startup_row(table)
+            pair = [("dense", corpus), ("realistic", realistic)]
+            versus = versus_phonenumbers_rows(table, pair, VERSUS_RUNS, details)
             cores = usable_cores()
             note("  machine: 2 processes vs 1 ...")
             machine = [machine_parallelism()]
@@ -789,7 +1002,7 @@ def main(argv: list[str] | None = None) -> int:
                 table.add(Row(what, target=rss_target, result="SKIP (run with --big)"))
 
         print("kommunetekst extraction benchmark")
-        for line in machine_info([c for c in (corpus, big) if c is not None]):
+        for line in machine_info([c for c in (corpus, realistic, big) if c is not None]):
             print("  " + line)
         print()
         print(table.render())
@@ -802,6 +1015,11 @@ def main(argv: list[str] | None = None) -> int:
             print(f"*: fewer runs than asked, as that row's runs took over {budget} s in total.")
         for line in details:
             print(line)
+        if versus:
+            print()
+            print("extract --jobs 1 against phonenumbers' matcher (child CPU time, median of 3):")
+            for line in versus_markdown(versus):
+                print(line)
         print(f"total benchmark time: {time.perf_counter() - t_start:.0f} s")
     finally:
         if temp:
