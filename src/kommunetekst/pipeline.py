@@ -100,7 +100,7 @@ def _guarded(extractor: Extractor, document: Document, on_error: OnError) -> Ite
             start = m.start
             yield m
     except Exception as e:
-        line = None if start is None else document.text.count("\n", 0, start) + 1
+        line = None if start is None else document.line_of(start)
         on_error(extractor.INFO.kind, e, line)
 
 
