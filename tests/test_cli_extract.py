@@ -191,6 +191,20 @@ def test_help(command: list[str]) -> None:
     assert "Example" in result.output or not command
 
 
+def test_every_command_is_in_the_groups_table() -> None:
+    # The group imports a command's module when the command is asked for, by this table.
+    import importlib
+
+    from kommunetekst.cli._app import COMMAND_MODULES
+
+    for module in set(COMMAND_MODULES.values()):
+        importlib.import_module(f"kommunetekst.cli.{module}")
+    assert {
+        name: command.callback.__module__.rsplit(".", 1)[1]  # type: ignore[union-attr]
+        for name, command in cli.commands.items()
+    } == COMMAND_MODULES
+
+
 def test_extractors_lists_every_kind() -> None:
     result = run(["extractors", "--json"])
     kinds = [r["kind"] for r in lines(result.stdout)]
