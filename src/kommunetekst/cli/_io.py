@@ -29,7 +29,6 @@ import os
 import re
 import stat
 import sys
-import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import IO
@@ -389,6 +388,8 @@ class AtomicOutput:
     """
 
     def __init__(self, path: str) -> None:
+        import tempfile  # here: only -o needs it
+
         self.path = os.path.realpath(path)
         folder = os.path.dirname(self.path)
         fd, self.tmp = tempfile.mkstemp(

@@ -23,7 +23,6 @@ naming the extra. Plain text needs nothing beyond the core install.
 from __future__ import annotations
 
 import re
-import zipfile
 from dataclasses import dataclass
 from io import BytesIO
 from typing import Literal
@@ -102,6 +101,8 @@ def _is_word_document(data: bytes) -> bool:
     """Whether a ZIP archive is a Word document: it holds ``word/document.xml``."""
     if b"word/" not in data:  # every Word document names its parts under word/
         return False
+    import zipfile  # here, as the converters are: most inputs are text
+
     try:
         with zipfile.ZipFile(BytesIO(data)) as archive:
             return "word/document.xml" in archive.namelist()
