@@ -90,9 +90,8 @@ name before the phone word are kept as labels.
 Speed: two scans find the candidates (one for 8 digits, one, stdlib, for short
 codes); the cheap checks come first, then Norway's plan, read once from
 ``phonenumbers``' metadata into one compiled pattern that gives the library's
-answer without calling it, and only then the words before the number, read
-with stdlib twins of the word patterns. The document's list items are read only
-for the rare number whose list lead-in decides it.
+answer without calling it, and only then the words before the number. The
+document's list items are read only for the rare number whose list lead-in decides it.
 
 Caveats: numbers of other countries, numbers split over a line, groups
 separated by two or more spaces, digits spelled one by one (``1 1 6 1 1 1``)
@@ -264,40 +263,6 @@ _SHORT_OK_AFTER = frozenset(
 
 # Words, as a pattern for regex.split: its group keeps them in the result, between the gaps.
 _WORD_SPLIT_RE = regex.compile(r"(\p{L}[\p{L}\d]*(?:-\p{L}[\p{L}\d]*)*)")
-
-
-# Stdlib twins of _REVERSED_TAIL_WORDS_RE and _WORD_SPLIT_RE. On the short strings these
-# read, a call into the regex module costs some 1-2 µs, three times what the stdlib takes.
-# The stdlib knows no \p{L}: the twins use classes listing the characters below U+3000 that
-# the regex module itself calls \p{L} or [\p{L}\d] (read once at import, about 3 ms), and a
-# string with a character from U+3000 on goes to the regex-module pattern, so that both
-# always give the same answer.
-def _low_class(pattern: str) -> str:
-    """A stdlib class body: the characters below U+3000 that ``pattern`` (regex) matches."""
-    chars = "".join(map(chr, range(0x3000)))
-    return "".join(
-        re.escape(m[0][0]) + ("-" + re.escape(m[0][-1]) if len(m[0]) > 1 else "")
-        for m in regex.finditer(f"(?:{pattern})+", chars)
-    )
-
-
-_L, _LD = _low_class(r"\p{L}"), _low_class(r"[\p{L}\d]")
-_FROM_U3000_RE = re.compile("[^\x00-\u2fff]")
-_WORD_SPLIT_LOW_RE = re.compile(rf"([{_L}][{_LD}]*(?:-[{_L}][{_LD}]*)*)")
-# {1,3} written out: letters and gaps never overlap, so there is one way to match.
-_REVERSED_TAIL_WORDS_LOW_RE = re.compile(
-    rf"{_GAP}*([{_L}]+){_GAP}*(?:([{_L}]+){_GAP}*(?:([{_L}]+){_GAP}*)?)?"
-)
-
-
-def _split_words(region: str, low: bool | None = None) -> list[str]:
-    """``region`` as ``[gap, word, gap, word, …, gap]`` (``_WORD_SPLIT_RE.split``).
-
-    ``low``: whether ``region`` is known to have no character from U+3000 on.
-    """
-    if low or (low is None and _FROM_U3000_RE.search(region) is None):
-        return _WORD_SPLIT_LOW_RE.split(region)
-    return _WORD_SPLIT_RE.split(region)
 
 
 _SPACE = frozenset((" ", "\u00a0"))  # the gaps allowed inside a name
@@ -486,7 +451,7 @@ def extract(doc: Document) -> Iterator[Match]:
 def _title_label(title: str, memo: dict[str, str | None]) -> str | None:
     """The service a heading names (no people: a section is not one person's)."""
     if title not in memo:
-        parts = _split_words(title)
+        parts = _WORD_SPLIT_RE.split(title)
         memo[title] = _find_label(parts, list(map(str.casefold, parts[1::2])), names=False)
     return memo[title]
 
@@ -507,7 +472,7 @@ def _lead_in_says_phone(doc: Document, start: int) -> bool:
     item = doc.list_item_at(start)
     if item is None or not item.heading:
         return False
-    parts = _split_words(item.heading)
+    parts = _WORD_SPLIT_RE.split(item.heading)
     return _has_phone_word(parts, list(map(str.casefold, parts[1::2])))
 
 
@@ -560,7 +525,7 @@ _NUMBER_LINE_WORDS = frozenset(
 
 
 def _only_phone_words(line_head: str) -> bool:
-    words = _split_words(line_head)[1::2]
+    words = _WORD_SPLIT_RE.split(line_head)[1::2]
     return bool(words) and all(w.casefold() in _NUMBER_LINE_WORDS for w in words)
 
 
@@ -602,8 +567,7 @@ def _read_context(before: str, cut: int, clipped: bool, short: bool) -> _Context
     ``cut``: where an earlier number in it ends; ``clipped``: it begins mid-line;
     ``short``: the number is a short one (else ``short_cue`` is not needed).
     """
-    low = _FROM_U3000_RE.search(before) is None  # the stdlib twins will do for all of it
-    words = _words_right_before(before, low)
+    words = _words_right_before(before)
     if _is_not_phone_before(words):
         return _NOT_PHONE
     n = len(before)
@@ -614,7 +578,7 @@ def _read_context(before: str, cut: int, clipped: bool, short: bool) -> _Context
         space = _SPACE_RE.search(before)  # \s is str.isspace()
         s_start = space.end() if space else n
     # The region's words and what stands between them: [gap, word, gap, word, …, gap].
-    parts = _split_words(before[max(s_start, cut) :], low)
+    parts = _WORD_SPLIT_RE.split(before[max(s_start, cut) :])
     folded = list(map(str.casefold, parts[1::2]))
     phone_word = _has_phone_word(parts, folded)
     # "ring Alarmtelefonen for barn og unge på 116 111", "… for barn og unge: 116 111": "på",
@@ -636,21 +600,15 @@ def _has_sentence_mark(s: str) -> bool:
     return "." in s or "!" in s or "?" in s
 
 
-def _words_right_before(before: str, low: bool | None = None) -> list[str]:
+def _words_right_before(before: str) -> list[str]:
     """The last three words before the number, lowercased, with only spaces and ``.:(-`` after each.
 
     >>> _words_right_before("Org.nr. ")
     ['org', 'nr']
     >>> _words_right_before("Ved akutt krise, ring ")
     ['ring']
-
-    ``low``: whether ``before`` is known to have no character from U+3000 on.
     """
-    tail = before[:-41:-1]
-    if low or (low is None and _FROM_U3000_RE.search(tail) is None):
-        m = _REVERSED_TAIL_WORDS_LOW_RE.match(tail)
-        return [w[::-1].casefold() for w in reversed(m.groups()) if w] if m else []
-    words = _REVERSED_TAIL_WORDS_RE.match(tail)
+    words = _REVERSED_TAIL_WORDS_RE.match(before[:-41:-1])
     return [w[::-1].casefold() for w in reversed(words.captures("w"))] if words else []
 
 
@@ -785,7 +743,7 @@ def _is_title(word: str, folded: str) -> bool:
 def _find_label(parts: list[str], folded: list[str], names: bool = True) -> str | None:
     """The service or person named in a region, nearest its end; see the module docstring.
 
-    ``parts``: the region split by ``_split_words``: word ``i`` is ``parts[2 * i + 1]``, the
+    ``parts``: the region split by ``_WORD_SPLIT_RE``: word ``i`` is ``parts[2 * i + 1]``, the
     gap before it ``parts[2 * i]``; ``folded``: the words casefolded.
     """
     words = parts[1::2]
