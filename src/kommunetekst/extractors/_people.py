@@ -216,7 +216,7 @@ def find_people(doc: Document) -> list[Mention]:
         # comma after it ("sier Conradi", "Conradi, ordfører i Asker"): most are not.
         if (
             not text.startswith(",", end)
-            and len(text[start:end].split()) == 1
+            and len(m[0].split()) == 1
             and not _role_or_say_before(text, start)
         ):
             weak_runs.append((start, end))
@@ -261,6 +261,10 @@ def find_people(doc: Document) -> list[Mention]:
         used_starts = [a for a, _ in used]
         furthest_end = list(accumulate((b for _, b in used), max))
         for s, e in weak_runs:
+            # a known name ends with a surname, or its genitive ("Conradis")
+            last = text[s:e].rsplit(None, 1)[-1]
+            if last not in surnames and last[:-1] not in surnames:
+                continue
             for mention in _known_in_run(text, s, e, known, surnames):
                 i = bisect_left(used_starts, mention.end) - 1  # the last one starting before it
                 if i < 0 or furthest_end[i] <= mention.start:
@@ -307,6 +311,8 @@ def _read_run(text: str, start: int, end: int) -> Mention | None:
         return None
     if _PLACE_AFTER_RE.match(text, ne) or words[-1].casefold().endswith(_STREET_ENDINGS):
         return None
+    if role is None and not text.startswith(",", ne) and not _role_or_say_before(text, ns):
+        return None  # no role, verb of saying or apposition can name it (see below)
     organisation = None
     say_start = None
     ev_start = role_start if role_start is not None else ns

@@ -36,6 +36,7 @@ Example::
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 from operator import attrgetter
@@ -57,9 +58,7 @@ INFO = ExtractorInfo(
 
 _S = "[ \\t\\u00a0\\u202f]"
 # A dash paragraph: a line that opens with a dash, a space, then the words.
-_DASH_LINE_RE = regex.compile(
-    rf"^ {_S}* [-–—\u2212] {_S}+ (?= \S )", regex.VERBOSE | regex.MULTILINE
-)
+_DASH_LINE_RE = re.compile(rf"^ {_S}* [-–—\u2212] {_S}+ (?= \S )", re.VERBOSE | re.MULTILINE)
 # The end of the quote in a dash paragraph: ", sier …", "? spør …", "! sa …".
 _ATTRIBUTION_RE = regex.compile(
     rf"(?P<mark> [,?!] ) [»\"”]? {_S}+ (?P<verb> {SAY} ) {_S}+", regex.VERBOSE | regex.IGNORECASE
@@ -154,7 +153,7 @@ def _line_before(text: str, start: int) -> str:
 
 def _dash_quote(
     doc: Document,
-    m: regex.Match[str],
+    m: re.Match[str],
     e: int,
     people: Sequence[Mention],
     chained: bool,
