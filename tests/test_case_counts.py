@@ -439,9 +439,19 @@ BUGS_CAUGHT = [
         "Kl. 14 var det 5 nye smittede i Asker.",
         [("5 nye smittede", "new", 5, "Asker", None, None)],
     ),
+    # A grouped number that opens its sentence is one count, not also its last groups.
+    Case(
+        "2 318 personar er smitta i Vestland.",
+        [("2 318 personar er smitta", "total", 2318, "Vestland", None, None)],
+    ),
+    Case(
+        "1 907 smittede er registrert i Drammen.",
+        [("1 907 smittede er registrert", "total", 1907, "Drammen", None, None)],
+    ),
 ]
 
 NO_MATCH = [
+    Case("1 250 personer er testet i Drammen denne uka.", []),
     Case("Skolene gir nå tilbud til nærmere 400 elever med foreldre i kritiske funksjoner.", []),
     Case("Nærmere 480 har meldt seg etter utlysningene av helse- og omsorgspersonell.", []),
     Case("Bemanningsteam-korona har bidratt til 200 medarbeidere i Pleie og omsorg.", []),

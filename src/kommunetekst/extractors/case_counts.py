@@ -444,7 +444,8 @@ def _counts(text: str, s: int, e: int) -> list[Count]:
     matches = list(_COUNT_RE.finditer(text, s, e))
     first = _COUNT_AT_START_RE.match(text, s, e)
     if first is not None:
-        matches.insert(0, first)
+        # "1 641 smittede …": the groups after its first space are part of it, not a count
+        matches = [first, *(m for m in matches if m.start("count") >= first.end("count"))]
     counts = []
     for m in matches:
         digits, word = m["digits"], m["word"]
