@@ -7,6 +7,7 @@ A pass is measured as (3 passes - 1 pass) / 2, so imports and first-call costs d
 
     .venv/bin/python benchmarks/callgrind_kinds.py person quote amount all
     .venv/bin/python benchmarks/callgrind_kinds.py --src /tmp/base/src person quote amount all
+    .venv/bin/python benchmarks/callgrind_kinds.py --texts bench-corpus/realistic-2mb all
 
 ``all`` runs every extractor (the whole pipeline in one process).
 """
@@ -54,8 +55,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("kinds", nargs="+", help="kinds or extractor names, or all")
     parser.add_argument("--src", help="the src/ folder of the checkout to measure")
+    parser.add_argument(
+        "--texts",
+        metavar="DIR",
+        action="append",
+        help="read the *.txt files of DIR instead of the seeds and the devset (repeatable), "
+        "e.g. the realistic corpus that bench_extract.py --corpus-dir keeps",
+    )
     args = parser.parse_args()
-    dirs = [str(ROOT / "seeds"), *([str(DEVSET)] if DEVSET.is_dir() else [])]
+    dirs = args.texts or [str(ROOT / "seeds"), *([str(DEVSET)] if DEVSET.is_dir() else [])]
     for kind in args.kinds:
         one, three = (instructions(kind, n, args.src, dirs) for n in (1, 3))
         print(f"{kind:12} {(three - one) / 2 / 1e6:8.1f} M instructions per pass", flush=True)
