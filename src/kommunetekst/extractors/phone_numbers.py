@@ -88,10 +88,10 @@ SOS``, ``NAV Bærum``) by its form, so a role with a name and a capitalised
 name before the phone word are kept as labels.
 
 Speed: two scans find the candidates (one for 8 digits, one, stdlib, for short
-codes); the cheap checks come first, then Norway's plan, read once from
-``phonenumbers``' metadata into one compiled pattern that gives the library's
-answer without calling it, and only then the words before the number. The
-document's list items are read only for the rare number whose list lead-in decides it.
+codes); the cheap checks come first, then Norway's plan (``phonenumbers`` is
+asked whether the number is valid and of which type), and only then the words
+before the number. The document's list items are read only for the rare number
+whose list lead-in decides it.
 
 Caveats: numbers of other countries, numbers split over a line, groups
 separated by two or more spaces, digits spelled one by one (``1 1 6 1 1 1``)
