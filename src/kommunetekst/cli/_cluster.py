@@ -12,7 +12,6 @@ import contextlib
 import os
 import sys
 from dataclasses import replace
-from typing import TYPE_CHECKING
 
 import click
 
@@ -25,9 +24,6 @@ from ._io import (
     stdout_file_stat,
 )
 from .extract import say, write_output
-
-if TYPE_CHECKING:
-    pass
 
 
 def extract_on_cluster(

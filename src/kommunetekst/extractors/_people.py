@@ -214,11 +214,7 @@ def find_people(doc: Document) -> list[Mention]:
         start, end = m.span()
         # One word is a person only where a role or a verb of saying stands before it or a
         # comma after it ("sier Conradi", "Conradi, ordfører i Asker"): most are not.
-        if (
-            not text.startswith(",", end)
-            and len(m[0].split()) == 1
-            and not _role_or_say_before(text, start)
-        ):
+        if len(m[0].split()) == 1 and not _may_be_named(text, start, end):
             weak_runs.append((start, end))
             continue
         mention = _read_run(text, start, end)
@@ -306,13 +302,13 @@ def _read_run(text: str, start: int, end: int) -> Mention | None:
     if not tokens or len(tokens) > 4:
         return None
     ns, ne = start + tokens[0][0], start + tokens[-1][1]
+    if role is None and not _may_be_named(text, ns, ne):
+        return None
     words = text[ns:ne].split()
     if any(w in _ORG_WORDS or w in _NOT_NAMES for w in words):
         return None
     if _PLACE_AFTER_RE.match(text, ne) or words[-1].casefold().endswith(_STREET_ENDINGS):
         return None
-    if role is None and not text.startswith(",", ne) and not _role_or_say_before(text, ns):
-        return None  # no role, verb of saying or apposition can name it (see below)
     organisation = None
     say_start = None
     ev_start = role_start if role_start is not None else ns
@@ -361,10 +357,13 @@ def _read_run(text: str, start: int, end: int) -> Mention | None:
                    own_role=role is not None)  # fmt: skip
 
 
-def _role_or_say_before(text: str, pos: int) -> bool:
-    """Whether the word before ``pos`` may end a role or a verb of saying (a quick look
-    before the role phrase is read)."""
-    before = _WORD_BEFORE_RE.match(text, 0, pos)
+def _may_be_named(text: str, start: int, end: int) -> bool:
+    """Whether an apposition after the name at ``[start, end)`` (a comma), or a role or a
+    verb of saying ending in the word before it, may say who it is: a quick look before
+    they are read."""
+    if text.startswith(",", end):
+        return True
+    before = _WORD_BEFORE_RE.match(text, 0, start)
     if before is None:
         return False
     word = before["word"].casefold()
